@@ -1,0 +1,129 @@
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cstdlib>
+
+#include "commands.hpp"
+#include "content.hpp"
+#include "diagnostics.hpp"
+#include "history.hpp"
+#include "output.hpp"
+#include "render.hpp"
+#include "view.hpp"
+
+namespace papersite {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+ExitCode fail(const Error& error) {
+  Log::error(error.message);
+  return error.kind;
+}
+
+bool inside(const fs::path& child, const fs::path& parent) {
+  auto c = fs::weakly_canonical(child);
+  auto p = fs::weakly_canonical(parent);
+  auto [pe, ce] = std::mismatch(p.begin(), p.end(), c.begin(), c.end());
+  return pe == p.end();
+}
+
+std::vector<fs::path> depfile_inputs(const Content& content, const Theme& theme,
+                                     const History& history) {
+  std::vector<fs::path> deps = content.files_read;
+  deps.insert(deps.end(), theme.files_read.begin(), theme.files_read.end());
+  deps.insert(deps.end(), history.inputs.begin(), history.inputs.end());
+  return deps;
+}
+
+Status finish_build_files(const BuildArgs& args, const Content& content,
+                          const Theme& theme, const History& history) {
+  if (!args.depfile.empty()) {
+    std::string target = args.stamp.empty() ? (args.out / "README.md").string()
+                                            : fs::absolute(args.stamp).string();
+    Status s = write_depfile(args.depfile, target,
+                             depfile_inputs(content, theme, history));
+    if (!s.ok())
+      return s;
+  }
+  if (!args.stamp.empty()) {
+    std::string stamp = format_iso(history.now) + "\n";
+    // The stamp must be newer than every input, so it is always rewritten.
+    return write_file_atomic(args.stamp, stamp);
+  }
+  return ok_status();
+}
+
+}  // namespace
+
+Result<std::optional<TimePoint>> reference_time(std::optional<TimePoint> flag) {
+  if (flag)
+    return flag;
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  if (epoch == nullptr || *epoch == '\0')
+    return std::optional<TimePoint>{};
+  auto parsed = parse_time(epoch);
+  if (!parsed)
+    return Error{ExitCode::kUsage,
+                 fmt::format("SOURCE_DATE_EPOCH '{}' is not a count of "
+                             "seconds; unset it or pass --now",
+                             epoch)};
+  return std::optional<TimePoint>{parsed};
+}
+
+ExitCode run_build(const BuildArgs& args) {
+  auto started = std::chrono::steady_clock::now();
+  if (inside(args.out, args.content))
+    return fail({ExitCode::kUsage,
+                 fmt::format("--out '{}' is inside the content folder '{}'",
+                             args.out.string(), args.content.string())});
+  auto now = reference_time(args.now);
+  if (!now.ok())
+    return fail(now.error());
+
+  Diagnostics diagnostics;
+  Content content =
+      load_content({fs::absolute(args.content), {}, *now}, diagnostics);
+  Log::print(diagnostics);
+  if (diagnostics.has_errors()) {
+    Log::error(fmt::format("{} error(s) in content; nothing was written",
+                           diagnostics.error_count()));
+    return ExitCode::kContent;
+  }
+
+  auto history = read_history(
+      {fs::absolute(args.content), *now, args.allow_shallow, args.cache});
+  if (!history.ok())
+    return fail(history.error());
+  for (const std::string& w : history->warnings)
+    Log::warning(w);
+
+  auto theme = load_theme(args.theme);
+  if (!theme.ok())
+    return fail(theme.error());
+
+  View view = build_view(content, *history);
+  auto files = render_site(*theme, view);
+  if (!files.ok())
+    return fail(files.error());
+
+  auto report = write_outputs(args.out, *files);
+  if (!report.ok())
+    return fail(report.error());
+  for (const std::string& path : report->written_paths)
+    Log::verbose(fmt::format("wrote '{}'", path));
+  Status finished = finish_build_files(args, content, *theme, *history);
+  if (!finished.ok())
+    return fail(finished.error());
+
+  std::chrono::duration<double> took =
+      std::chrono::steady_clock::now() - started;
+  Log::info(fmt::format(
+      "{} papers, {} topics: {} files written, {} unchanged in {:.2f} s",
+      content.papers.size(), content.topics.size(), report->written,
+      report->unchanged, took.count()));
+  return ExitCode::kOk;
+}
+
+}  // namespace papersite

@@ -1,0 +1,90 @@
+// Content: loads content/ (site.toml, topics.toml, papers/<topic>/*.toml)
+// into plain structs and checks every rule of the design's content section,
+// reporting each problem as a diagnostic with its position.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "diagnostics.hpp"
+#include "time.hpp"
+
+namespace papersite {
+
+struct Update {
+  TimePoint date;
+  std::string text;  // markdown
+};
+
+struct Site {
+  std::string title;
+  std::string tagline;     // markdown
+  std::string base_url;    // absolute, ends with '/'
+  std::string repository;  // URL
+  std::string language = "en";
+  int recent_days = 30;
+  int recent_min = 10;
+  int feed_items = 50;
+  std::uint64_t figure_budget = 1024 * 1024;  // bytes, for local figures
+  std::vector<Update> updates;
+};
+
+struct Topic {
+  std::string slug;  // [a-z0-9-]+
+  std::string title;
+  std::string page;  // generated file, e.g. "pruning.md"
+};
+
+struct Paper {
+  std::filesystem::path file;  // absolute path of the TOML file
+  std::string display_path;    // as shown in diagnostics
+  std::string topic;           // folder name: the primary topic slug
+  std::string slug;            // file stem
+  std::string id;              // normalised identifier (see paper_id.hpp)
+
+  std::string title;
+  std::vector<std::string> authors;
+  std::string paper;                // URL
+  std::optional<std::string> code;  // URL
+  std::optional<std::string> venue;
+  std::vector<std::string> tags;
+  std::optional<std::string> image;  // repository path or URL
+  std::optional<int> image_width;
+  std::vector<std::pair<std::string, std::string>> links;  // name, URL
+  bool recommended = false;
+  std::vector<std::string> also;   // more topic slugs
+  std::optional<TimePoint> added;  // override of the git date
+  std::optional<std::string> summary;
+};
+
+struct Content {
+  std::filesystem::path dir;  // absolute path of content/
+  Site site;
+  std::vector<Topic> topics;                      // display order
+  std::vector<Paper> papers;                      // sorted by file path
+  std::vector<std::filesystem::path> files_read;  // for the depfile
+};
+
+struct LoadOptions {
+  std::filesystem::path content_dir;
+  // When non-empty, only these paper files are validated on their own; the
+  // cross-file rules (duplicates) still see every paper.
+  std::vector<std::filesystem::path> only_files;
+  // Reference time, for rules such as "added in the future".
+  std::optional<TimePoint> now;
+};
+
+// Loads and validates everything. Problems go to `diagnostics`; the
+// returned Content holds what could be read (callers must check
+// diagnostics.has_errors() before using it to write anything).
+Content load_content(const LoadOptions& options, Diagnostics& diagnostics);
+
+// Path shown to the user for `file`: relative to the working directory when
+// inside it, else absolute; always with '/' separators.
+std::string display_path(const std::filesystem::path& file);
+
+}  // namespace papersite

@@ -1,0 +1,146 @@
+#include "diagnostics.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <tuple>
+
+namespace papersite {
+
+namespace {
+
+Verbosity g_verbosity = Verbosity::kNormal;
+
+const char* label(Severity s) {
+  return s == Severity::kError ? "error" : "warning";
+}
+
+// The caret goes under the column counted in characters, so a multi-byte
+// character before it counts once; tabs are kept so the caret lines up.
+std::string caret_line(const std::string& source, int column) {
+  std::string pad;
+  int col = 1;
+  for (std::size_t i = 0; i < source.size() && col < column; ++i) {
+    auto c = static_cast<unsigned char>(source[i]);
+    if ((c & 0xC0) == 0x80)
+      continue;
+    pad += c == '\t' ? '\t' : ' ';
+    ++col;
+  }
+  return pad + "^";
+}
+
+void print_line(const std::string& text) {
+  std::fputs(text.c_str(), stderr);
+  std::fputc('\n', stderr);
+}
+
+}  // namespace
+
+std::string format_diagnostic(const Diagnostic& d) {
+  std::string out = d.path;
+  if (d.line > 0) {
+    out += fmt::format(":{}", d.line);
+    if (d.column > 0)
+      out += fmt::format(":{}", d.column);
+  }
+  out += fmt::format(": {}: {}\n", label(d.severity), d.message);
+  if (!d.source_line.empty()) {
+    out += d.source_line + "\n";
+    if (d.column > 0)
+      out += caret_line(d.source_line, d.column) + "\n";
+  }
+  return out;
+}
+
+void Diagnostics::error(std::string path, int line, int column,
+                        std::string message, std::string source_line) {
+  items_.push_back({Severity::kError, std::move(path), line, column,
+                    std::move(message), std::move(source_line)});
+}
+
+void Diagnostics::warning(std::string path, int line, int column,
+                          std::string message, std::string source_line) {
+  items_.push_back({Severity::kWarning, std::move(path), line, column,
+                    std::move(message), std::move(source_line)});
+}
+
+bool Diagnostics::has_errors() const {
+  return error_count() > 0;
+}
+
+int Diagnostics::error_count() const {
+  return static_cast<int>(std::count_if(
+      items_.begin(), items_.end(),
+      [](const Diagnostic& d) { return d.severity == Severity::kError; }));
+}
+
+int Diagnostics::warning_count() const {
+  return static_cast<int>(items_.size()) - error_count();
+}
+
+void Diagnostics::sort() {
+  std::stable_sort(items_.begin(), items_.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return std::tie(a.path, a.line, a.column) <
+                            std::tie(b.path, b.line, b.column);
+                   });
+}
+
+std::string line_of(const std::string& text, int line) {
+  if (line < 1)
+    return {};
+  std::size_t start = 0;
+  for (int i = 1; i < line; ++i) {
+    start = text.find('\n', start);
+    if (start == std::string::npos)
+      return {};
+    ++start;
+  }
+  std::size_t end = text.find('\n', start);
+  std::string result =
+      text.substr(start, end == std::string::npos ? end : end - start);
+  if (!result.empty() && result.back() == '\r')
+    result.pop_back();
+  return result;
+}
+
+void Log::set_verbosity(Verbosity v) {
+  g_verbosity = v;
+}
+Verbosity Log::verbosity() {
+  return g_verbosity;
+}
+
+void Log::error(const std::string& message) {
+  print_line("papersite: error: " + message);
+}
+
+void Log::warning(const std::string& message) {
+  if (g_verbosity == Verbosity::kQuiet)
+    return;
+  print_line("papersite: warning: " + message);
+}
+
+void Log::info(const std::string& message) {
+  if (g_verbosity == Verbosity::kQuiet)
+    return;
+  print_line("papersite: " + message);
+}
+
+void Log::verbose(const std::string& message) {
+  if (g_verbosity != Verbosity::kVerbose)
+    return;
+  print_line("papersite: " + message);
+}
+
+void Log::print(const Diagnostics& diagnostics) {
+  for (const Diagnostic& d : diagnostics.items()) {
+    if (d.severity == Severity::kWarning && g_verbosity == Verbosity::kQuiet)
+      continue;
+    std::fputs(format_diagnostic(d).c_str(), stderr);
+  }
+}
+
+}  // namespace papersite

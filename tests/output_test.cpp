@@ -1,0 +1,70 @@
+#include "output.hpp"
+
+#include <sys/stat.h>
+
+#include <boost/test/unit_test.hpp>
+
+#include "test_util.hpp"
+
+using namespace papersite;
+using papersite::test::read_file;
+using papersite::test::TempDir;
+namespace fs = std::filesystem;
+
+BOOST_AUTO_TEST_SUITE(output)
+
+BOOST_AUTO_TEST_CASE(writes_new_files_and_creates_folders) {
+  TempDir dir;
+  auto report =
+      write_outputs(dir.path(), {{"README.md", "a"}, {"feeds/x.xml", "b"}});
+  BOOST_REQUIRE(report.ok());
+  BOOST_TEST(report->written == 2);
+  BOOST_TEST(read_file(dir / "feeds/x.xml") == "b");
+}
+
+BOOST_AUTO_TEST_CASE(unchanged_file_is_not_rewritten) {
+  TempDir dir;
+  BOOST_REQUIRE(write_outputs(dir.path(), {{"README.md", "same"}}).ok());
+  struct stat before {};
+  ::stat((dir / "README.md").c_str(), &before);
+  auto report = write_outputs(dir.path(), {{"README.md", "same"}});
+  struct stat after {};
+  ::stat((dir / "README.md").c_str(), &after);
+  BOOST_TEST(report->written == 0);
+  BOOST_TEST(report->unchanged == 1);
+  // A rewrite would give the file a new inode through the rename.
+  BOOST_TEST(before.st_ino == after.st_ino);
+}
+
+BOOST_AUTO_TEST_CASE(changed_file_is_replaced_without_leftovers) {
+  TempDir dir;
+  BOOST_REQUIRE(write_outputs(dir.path(), {{"a.md", "old"}}).ok());
+  BOOST_REQUIRE(write_outputs(dir.path(), {{"a.md", "new"}}).ok());
+  BOOST_TEST(read_file(dir / "a.md") == "new");
+  int entries = 0;
+  for ([[maybe_unused]] auto& e : fs::directory_iterator(dir.path()))
+    ++entries;
+  BOOST_TEST(entries == 1);
+}
+
+BOOST_AUTO_TEST_CASE(unwritable_folder_is_an_environment_error) {
+  TempDir dir;
+  papersite::test::write_file(dir / "blocker", "file, not folder");
+  auto report = write_outputs(dir / "blocker", {{"a.md", "x"}});
+  BOOST_REQUIRE(!report.ok());
+  BOOST_TEST(static_cast<int>(report.error().kind) == 3);
+  BOOST_TEST(report.error().message.find("blocker") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(depfile_lists_sorted_unique_escaped_inputs) {
+  TempDir dir;
+  fs::path d = dir / "site.d";
+  BOOST_REQUIRE(write_depfile(d, "/b/site.stamp",
+                              {"/c/z.toml", "/c/a b.toml", "/c/z.toml"})
+                    .ok());
+  BOOST_TEST(read_file(d) ==
+             "/b/site.stamp: \\\n  /c/a\\ b.toml \\\n"
+             "  /c/z.toml\n");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
