@@ -1,0 +1,91 @@
+// Properties of the escape functions: escaped text re-parses to the input,
+// XML output is well-formed character data, a markdown cell stays one cell.
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "escape.hpp"
+
+namespace {
+
+void check(bool ok) {
+  if (!ok)
+    std::abort();
+}
+
+// Reverses escape_xml's five entities.
+std::string unescape_xml(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '&') {
+      out += s[i];
+      continue;
+    }
+    std::size_t semi = s.find(';', i);
+    check(semi != std::string_view::npos);
+    std::string_view entity = s.substr(i, semi - i + 1);
+    if (entity == "&amp;")
+      out += '&';
+    else if (entity == "&lt;")
+      out += '<';
+    else if (entity == "&gt;")
+      out += '>';
+    else if (entity == "&quot;")
+      out += '"';
+    else if (entity == "&apos;" || entity == "&#39;")
+      out += '\'';
+    else
+      check(false);
+    i = semi;
+  }
+  return out;
+}
+
+// True when `s` holds only characters XML 1.0 allows.
+bool xml_chars_only(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+      return false;
+    // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+    if (c == 0xEF && i + 2 < s.size() &&
+        static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE)
+      return false;
+  }
+  return true;
+}
+
+// A markdown cell never holds an unescaped '|', a raw '<' or a line break.
+bool one_cell(std::string_view s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (s[i] == '|' || s[i] == '<' || s[i] == '\n' || s[i] == '\r')
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
+                                      std::size_t size) {
+  std::string_view input(reinterpret_cast<const char*>(data), size);
+  if (!papersite::is_valid_utf8(input))
+    return 0;
+
+  std::string xml = papersite::escape_xml(input);
+  check(xml_chars_only(xml));
+  check(xml.find('<') == std::string::npos);
+  check(unescape_xml(xml) == papersite::strip_xml_illegal(input));
+  check(papersite::strip_xml_illegal(xml) == xml);
+
+  check(one_cell(papersite::escape_markdown(input)));
+  return 0;
+}
