@@ -6,11 +6,13 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -64,6 +66,32 @@ std::string depfile_token(const std::string& path) {
   return out;
 }
 
+constexpr std::string_view kTempMarker = ".papersite-tmp-";
+
+// ".README.md.papersite-tmp-PID-N": hidden, and named for its writer so a
+// later build can tell a dead writer's leftover from a live one's file.
+fs::path temp_sibling(const fs::path& file, long pid, unsigned n) {
+  return file.parent_path() / fmt::format(".{}{}{}-{}",
+                                          file.filename().string(), kTempMarker,
+                                          pid, n);
+}
+
+// Removes temporary files left by builds that were killed before their
+// rename; files of a writer that is still running are left alone.
+void remove_stale_temps(const fs::path& dir) {
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    std::string name = entry.path().filename().string();
+    auto marker = name.find(kTempMarker);
+    if (name.empty() || name[0] != '.' || marker == std::string::npos)
+      continue;
+    long pid =
+        std::strtol(name.c_str() + marker + kTempMarker.size(), nullptr, 10);
+    if (pid <= 0 || (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH))
+      fs::remove(entry.path(), ec);
+  }
+}
+
 }  // namespace
 
 Status write_file_atomic(const fs::path& file, std::string_view bytes) {
@@ -74,8 +102,7 @@ Status write_file_atomic(const fs::path& file, std::string_view bytes) {
     if (ec)
       return io_error(file.parent_path(), "create folder", ec.value());
   }
-  fs::path tmp = file;
-  tmp += fmt::format(".tmp.{}.{}", ::getpid(), counter++);
+  fs::path tmp = temp_sibling(file, ::getpid(), counter++);
 
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0)
@@ -95,6 +122,7 @@ Status write_file_atomic(const fs::path& file, std::string_view bytes) {
 Result<WriteReport> write_outputs(const fs::path& out_dir,
                                   const std::vector<RenderedFile>& files) {
   WriteReport report;
+  std::vector<fs::path> folders;
   for (const RenderedFile& f : files) {
     fs::path target = out_dir / fs::path(f.path);
     if (same_bytes(target, f.bytes)) {
@@ -106,7 +134,12 @@ Result<WriteReport> write_outputs(const fs::path& out_dir,
       return s.error();
     ++report.written;
     report.written_paths.push_back(f.path);
+    folders.push_back(target.parent_path());
   }
+  std::sort(folders.begin(), folders.end());
+  folders.erase(std::unique(folders.begin(), folders.end()), folders.end());
+  for (const fs::path& folder : folders)
+    remove_stale_temps(folder);
   return report;
 }
 

@@ -1,6 +1,7 @@
 #include "output.hpp"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
 
@@ -65,6 +66,23 @@ BOOST_AUTO_TEST_CASE(depfile_lists_sorted_unique_escaped_inputs) {
   BOOST_TEST(read_file(d) ==
              "/b/site.stamp: \\\n  /c/a\\ b.toml \\\n"
              "  /c/z.toml\n");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(output_leftovers)
+
+BOOST_AUTO_TEST_CASE(temp_file_of_a_dead_writer_is_removed) {
+  TempDir dir;
+  // PID 2^22 + 1 is above Linux's pid_max limit, so no process has it.
+  fs::path dead = dir / ".README.md.papersite-tmp-4194305-0";
+  papersite::test::write_file(dead, "cut in half");
+  fs::path live =
+      dir / (".README.md.papersite-tmp-" + std::to_string(::getpid()) + "-99");
+  papersite::test::write_file(live, "being written");
+  BOOST_REQUIRE(write_outputs(dir.path(), {{"README.md", "whole"}}).ok());
+  BOOST_TEST(!fs::exists(dead));
+  BOOST_TEST(fs::exists(live));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
