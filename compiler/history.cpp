@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <memory>
@@ -683,6 +684,8 @@ std::string cache_text(const std::string& key, const git_oid& head,
   for (const auto& [path, e] : state.files)
     out += fmt::format("{} {} {} {}\n", hex(e.blob), e.added, e.updated,
                        escape_path(path));
+  // A cut file lacks this line, so a truncated cache is never trusted.
+  out += "end\n";
   return out;
 }
 
@@ -769,7 +772,7 @@ std::optional<Cached> read_cache(const fs::path& file, const std::string& key,
     e.updated = *updated;
     c.state.files.emplace(std::move(*path), e);
   }
-  if (std::getline(in, line))
+  if (!std::getline(in, line) || line != "end" || in.get() != EOF)
     return std::nullopt;
   return c;
 }
