@@ -51,9 +51,10 @@ struct GitFree {
 };
 using RepoPtr = std::unique_ptr<git_repository,
                                 GitFree<git_repository, git_repository_free>>;
-using TreePtr = std::unique_ptr<git_tree, GitFree<git_tree, git_tree_free>>;
-using EntryPtr = std::unique_ptr<git_tree_entry,
-                                 GitFree<git_tree_entry, git_tree_entry_free>>;
+using OdbPtr = std::unique_ptr<git_odb, GitFree<git_odb, git_odb_free>>;
+using OdbObjectPtr =
+    std::unique_ptr<git_odb_object,
+                    GitFree<git_odb_object, git_odb_object_free>>;
 using CommitPtr =
     std::unique_ptr<git_commit, GitFree<git_commit, git_commit_free>>;
 using BlobPtr = std::unique_ptr<git_blob, GitFree<git_blob, git_blob_free>>;
@@ -71,6 +72,9 @@ std::string git_message() {
 void init_libgit2() {
   static const bool done = [] {
     git_libgit2_init();
+    // Objects are read from the user's own repository, whose integrity
+    // `git fsck` checks; hashing each one again doubled the walk's time.
+    git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
     return true;
   }();
   (void)done;
@@ -129,31 +133,65 @@ struct Changes {
   std::vector<std::pair<std::string, git_oid>> modified;
 };
 
+// One entry of a tree object as stored: "<octal mode> <name>\0<20-byte id>".
+// Trees are read raw and walked in place: parsing them into libgit2's
+// git_tree allocated per entry and took a fifth of the walk.
+struct RawEntry {
+  std::string_view name;
+  const unsigned char* id = nullptr;
+  git_object_t type = GIT_OBJECT_INVALID;
+  std::string_view bytes;  // the whole entry, for a quick equality test
+};
+
+// Reads the entry at `pos` and moves past it; false at the end or on a
+// malformed entry.
+bool next_entry(std::string_view tree, std::size_t& pos, RawEntry& e) {
+  std::size_t space = tree.find(' ', pos);
+  if (space == std::string_view::npos)
+    return false;
+  std::size_t nul = tree.find('\0', space);
+  if (nul == std::string_view::npos || nul + 1 + GIT_OID_RAWSZ > tree.size())
+    return false;
+  std::string_view mode = tree.substr(pos, space - pos);
+  e.name = tree.substr(space + 1, nul - space - 1);
+  e.id = reinterpret_cast<const unsigned char*>(tree.data() + nul + 1);
+  if (mode == "40000")
+    e.type = GIT_OBJECT_TREE;
+  else if (mode == "160000")
+    e.type = GIT_OBJECT_COMMIT;  // a submodule
+  else
+    e.type = GIT_OBJECT_BLOB;
+  e.bytes = tree.substr(pos, nul + 1 + GIT_OID_RAWSZ - pos);
+  pos = nul + 1 + GIT_OID_RAWSZ;
+  return true;
+}
+
+git_oid oid_of(const unsigned char* raw) {
+  git_oid id;
+  git_oid_fromraw(&id, raw);
+  return id;
+}
+
 // Git's order of tree entries: names compared bytewise, a tree's name as
 // if it ended in '/'. A blob and a tree of the same name are two entries.
-int compare_entries(const git_tree_entry* a, const git_tree_entry* b) {
-  const char* na = git_tree_entry_name(a);
-  const char* nb = git_tree_entry_name(b);
-  std::size_t la = std::strlen(na);
-  std::size_t lb = std::strlen(nb);
-  int c = std::memcmp(na, nb, std::min(la, lb));
+int compare_entries(const RawEntry& a, const RawEntry& b) {
+  std::size_t m = std::min(a.name.size(), b.name.size());
+  int c = std::memcmp(a.name.data(), b.name.data(), m);
   if (c != 0)
     return c;
-  auto tail = [](const git_tree_entry* e, const char* n, std::size_t i,
-                 std::size_t len) -> unsigned char {
-    if (i < len)
-      return static_cast<unsigned char>(n[i]);
-    return git_tree_entry_type(e) == GIT_OBJECT_TREE ? '/' : '\0';
+  auto tail = [m](const RawEntry& e) -> int {
+    if (m < e.name.size())
+      return static_cast<unsigned char>(e.name[m]);
+    return e.type == GIT_OBJECT_TREE ? '/' : 0;
   };
-  std::size_t m = std::min(la, lb);
-  unsigned char ca = tail(a, na, m, la);
-  unsigned char cb = tail(b, nb, m, lb);
-  if (ca == cb && la != lb) {
-    // One name is a prefix of the other plus '/', e.g. "a" tree vs "a/":
-    // impossible in a tree, so only the lengths can differ here.
-    return la < lb ? -1 : 1;
-  }
-  return static_cast<int>(ca) - static_cast<int>(cb);
+  int ta = tail(a);
+  int tb = tail(b);
+  if (ta != tb)
+    return ta - tb;
+  if (a.name.size() != b.name.size())
+    return a.name.size() < b.name.size() ? -1 : 1;
+  // Same name: a tree and a non-tree still differ.
+  return (a.type == GIT_OBJECT_TREE) - (b.type == GIT_OBJECT_TREE);
 }
 
 // Line fingerprint of a blob for the rename score.
@@ -218,9 +256,11 @@ std::string_view base_name(std::string_view path) {
 // Walks one repository's first-parent chain and replays it.
 class Walker {
  public:
-  Walker(git_repository* repo, std::vector<std::string> content_parts,
-         std::string papers_prefix, std::unordered_set<std::string> ignored)
+  Walker(git_repository* repo, git_odb* odb,
+         std::vector<std::string> content_parts, std::string papers_prefix,
+         std::unordered_set<std::string> ignored)
       : repo_(repo),
+        odb_(odb),
         content_parts_(std::move(content_parts)),
         papers_prefix_(std::move(papers_prefix)),
         ignored_(std::move(ignored)) {}
@@ -233,82 +273,103 @@ class Walker {
                 WalkState& state);
 
  private:
-  Result<std::optional<git_oid>> subtree(const git_oid& root,
-                                         std::size_t depth);
-  Result<git_tree*> tree(const git_oid& id);
+  using OptionalOid = std::optional<git_oid>;
+  Result<std::string_view> tree(const git_oid& id);
+  Result<OptionalOid> child(const git_oid& tree_id, const std::string& name);
+  Result<OptionalOid> content_of(const git_oid& root);
   Status diff(const git_oid* old_id, const git_oid* new_id,
               const std::string& prefix, Changes& out);
-  Status list_side(const git_tree_entry* e, const std::string& prefix,
-                   bool old_side, Changes& out);
+  Status list_side(const RawEntry& e, const std::string& prefix, bool old_side,
+                   Changes& out);
   Result<std::vector<std::pair<std::size_t, std::size_t>>> pair_renames(
       const Changes& changes);
   Result<Lines> lines_of(const git_oid& blob);
   Status apply(const Changes& changes, std::int64_t time, bool ignored,
                bool approximate, WalkState& state);
-  Status step(const ChainCommit& c, const git_oid* parent_tree,
-              bool approximate, WalkState& state);
 
   git_repository* repo_;
+  git_odb* odb_;
   std::vector<std::string> content_parts_;  // then "papers"
   std::string papers_prefix_;               // "content/papers/"
   std::unordered_set<std::string> ignored_;
   // Trees of the snapshot being compared, so a topic tree read as the new
-  // side of one commit is not parsed again as the old side of the next.
-  std::unordered_map<git_oid, TreePtr, OidHash, OidEq> trees_;
+  // side of one commit is not read again as the old side of the next.
+  std::unordered_map<git_oid, OdbObjectPtr, OidHash, OidEq> trees_;
 };
 
-Result<git_tree*> Walker::tree(const git_oid& id) {
+Result<std::string_view> Walker::tree(const git_oid& id) {
   auto found = trees_.find(id);
-  if (found != trees_.end())
-    return found->second.get();
-  git_tree* t = nullptr;
-  if (git_tree_lookup(&t, repo_, &id) != 0)
-    return Error{ExitCode::kEnvironment,
-                 fmt::format("cannot read tree {} of the git repository: {}",
-                             hex(id), git_message())};
-  trees_.emplace(id, TreePtr(t));
-  return t;
-}
-
-// Id of content_parts_[0..depth) below `root`; nullopt when absent.
-Result<std::optional<git_oid>> Walker::subtree(const git_oid& root,
-                                               std::size_t depth) {
-  git_oid id = root;
-  for (std::size_t i = 0; i < depth; ++i) {
-    git_tree* t = nullptr;
-    if (git_tree_lookup(&t, repo_, &id) != 0)
+  if (found == trees_.end()) {
+    git_odb_object* obj = nullptr;
+    if (git_odb_read(&obj, odb_, &id) != 0)
       return Error{ExitCode::kEnvironment,
-                   fmt::format("cannot read tree {} of the git repository: {}",
+                   fmt::format("cannot read tree {} of the git repository: "
+                               "{}; run 'git fsck' to check it",
                                hex(id), git_message())};
-    TreePtr owned(t);
-    const git_tree_entry* e =
-        git_tree_entry_byname(t, content_parts_[i].c_str());
-    if (e == nullptr || git_tree_entry_type(e) != GIT_OBJECT_TREE)
-      return std::optional<git_oid>{};
-    id = *git_tree_entry_id(e);
+    OdbObjectPtr owned(obj);
+    if (git_odb_object_type(obj) != GIT_OBJECT_TREE)
+      return Error{ExitCode::kEnvironment,
+                   fmt::format("object {} of the git repository is not a "
+                               "tree; run 'git fsck' to check it",
+                               hex(id))};
+    found = trees_.emplace(id, std::move(owned)).first;
   }
-  return std::optional<git_oid>{id};
+  git_odb_object* obj = found->second.get();
+  return std::string_view(static_cast<const char*>(git_odb_object_data(obj)),
+                          git_odb_object_size(obj));
 }
 
-Status Walker::list_side(const git_tree_entry* e, const std::string& prefix,
-                         bool old_side, Changes& out) {
-  git_object_t type = git_tree_entry_type(e);
-  std::string path = prefix + git_tree_entry_name(e);
-  if (type == GIT_OBJECT_TREE) {
-    const git_oid* id = git_tree_entry_id(e);
-    return old_side ? diff(id, nullptr, path + "/", out)
-                    : diff(nullptr, id, path + "/", out);
+// Id of the subtree `name` of a tree; nullopt when there is none. The
+// tree is dropped afterwards: only the papers trees are kept.
+Result<std::optional<git_oid>> Walker::child(const git_oid& tree_id,
+                                             const std::string& name) {
+  auto t = tree(tree_id);
+  if (!t.ok())
+    return t.error();
+  OptionalOid id;
+  std::size_t pos = 0;
+  RawEntry e;
+  while (next_entry(*t, pos, e)) {
+    if (e.name == name && e.type == GIT_OBJECT_TREE) {
+      id = oid_of(e.id);
+      break;
+    }
   }
-  if (type == GIT_OBJECT_BLOB)
-    (old_side ? out.deleted : out.added)
-        .push_back({path, *git_tree_entry_id(e)});
+  trees_.erase(tree_id);
+  return id;
+}
+
+// The content folder's tree id below a root tree.
+Result<std::optional<git_oid>> Walker::content_of(const git_oid& root) {
+  OptionalOid id = root;
+  for (std::size_t i = 0; i + 1 < content_parts_.size() && id; ++i) {
+    auto next = child(*id, content_parts_[i]);
+    if (!next.ok())
+      return next.error();
+    id = *next;
+  }
+  return id;
+}
+
+Status Walker::list_side(const RawEntry& e, const std::string& prefix,
+                         bool old_side, Changes& out) {
+  std::string path = prefix;
+  path += e.name;
+  git_oid id = oid_of(e.id);
+  if (e.type == GIT_OBJECT_TREE) {
+    path += '/';
+    return old_side ? diff(&id, nullptr, path, out)
+                    : diff(nullptr, &id, path, out);
+  }
+  if (e.type == GIT_OBJECT_BLOB)
+    (old_side ? out.deleted : out.added).push_back({std::move(path), id});
   return ok_status();
 }
 
 Status Walker::diff(const git_oid* old_id, const git_oid* new_id,
                     const std::string& prefix, Changes& out) {
-  git_tree* a = nullptr;
-  git_tree* b = nullptr;
+  std::string_view a;
+  std::string_view b;
   if (old_id != nullptr) {
     auto t = tree(*old_id);
     if (!t.ok())
@@ -321,44 +382,50 @@ Status Walker::diff(const git_oid* old_id, const git_oid* new_id,
       return t.error();
     b = *t;
   }
-  std::size_t na = a != nullptr ? git_tree_entrycount(a) : 0;
-  std::size_t nb = b != nullptr ? git_tree_entrycount(b) : 0;
-  std::size_t i = 0;
-  std::size_t j = 0;
-  while (i < na || j < nb) {
-    const git_tree_entry* ea = i < na ? git_tree_entry_byindex(a, i) : nullptr;
-    const git_tree_entry* eb = j < nb ? git_tree_entry_byindex(b, j) : nullptr;
-    int cmp = ea == nullptr ? 1 : eb == nullptr ? -1 : compare_entries(ea, eb);
+  std::size_t pa = 0;
+  std::size_t pb = 0;
+  RawEntry ea;
+  RawEntry eb;
+  bool has_a = next_entry(a, pa, ea);
+  bool has_b = next_entry(b, pb, eb);
+  while (has_a || has_b) {
+    // Most entries of a changed topic folder are the same bytes.
+    if (has_a && has_b && ea.bytes == eb.bytes) {
+      has_a = next_entry(a, pa, ea);
+      has_b = next_entry(b, pb, eb);
+      continue;
+    }
+    int cmp = !has_a ? 1 : !has_b ? -1 : compare_entries(ea, eb);
     Status s = ok_status();
     if (cmp < 0) {
       s = list_side(ea, prefix, true, out);
-      ++i;
     } else if (cmp > 0) {
       s = list_side(eb, prefix, false, out);
-      ++j;
+    } else if (std::memcmp(ea.id, eb.id, GIT_OID_RAWSZ) == 0) {
+      // Only the mode changed: the bytes did not.
+    } else if (ea.type == GIT_OBJECT_TREE) {
+      git_oid ia = oid_of(ea.id);
+      git_oid ib = oid_of(eb.id);
+      std::string path = prefix;
+      path += ea.name;
+      path += '/';
+      s = diff(&ia, &ib, path, out);
+    } else if (ea.type == GIT_OBJECT_BLOB && eb.type == GIT_OBJECT_BLOB) {
+      std::string path = prefix;
+      path += ea.name;
+      out.modified.emplace_back(std::move(path), oid_of(eb.id));
     } else {
-      const git_oid* ia = git_tree_entry_id(ea);
-      const git_oid* ib = git_tree_entry_id(eb);
-      git_object_t ta = git_tree_entry_type(ea);
-      git_object_t tb = git_tree_entry_type(eb);
-      if (git_oid_equal(ia, ib) == 0) {
-        std::string path = prefix + git_tree_entry_name(ea);
-        if (ta == GIT_OBJECT_TREE) {
-          s = diff(ia, ib, path + "/", out);
-        } else if (ta == GIT_OBJECT_BLOB && tb == GIT_OBJECT_BLOB) {
-          out.modified.emplace_back(path, *ib);
-        } else {
-          // A submodule replaced by a file or the reverse.
-          s = list_side(ea, prefix, true, out);
-          if (s.ok())
-            s = list_side(eb, prefix, false, out);
-        }
-      }
-      ++i;
-      ++j;
+      // A submodule replaced by a file or the reverse.
+      s = list_side(ea, prefix, true, out);
+      if (s.ok())
+        s = list_side(eb, prefix, false, out);
     }
     if (!s.ok())
       return s;
+    if (cmp <= 0)
+      has_a = next_entry(a, pa, ea);
+    if (cmp >= 0)
+      has_b = next_entry(b, pb, eb);
   }
   // The old tree is no longer part of the snapshot being compared.
   if (old_id != nullptr)
@@ -526,75 +593,63 @@ Status Walker::apply(const Changes& changes, std::int64_t time, bool ignored,
   return ok_status();
 }
 
-Status Walker::step(const ChainCommit& c, const git_oid* parent_tree,
-                    bool approximate, WalkState& state) {
-  if (parent_tree != nullptr && git_oid_equal(parent_tree, &c.tree) != 0)
-    return ok_status();
-  std::size_t depth = content_parts_.size() - 1;
-  auto content_now = subtree(c.tree, depth);
-  if (!content_now.ok())
-    return content_now.error();
-  std::optional<git_oid> content_before;
-  if (parent_tree != nullptr) {
-    auto before = subtree(*parent_tree, depth);
-    if (!before.ok())
-      return before.error();
-    content_before = *before;
-  }
-  auto same = [](const std::optional<git_oid>& x,
-                 const std::optional<git_oid>& y) {
-    return x.has_value() == y.has_value() &&
-           (!x || git_oid_equal(&*x, &*y) != 0);
-  };
-  if (same(*content_now, content_before))
-    return ok_status();
-  state.content_time = c.time;
-
-  // Only the papers tree (one level below content) matters for the files.
-  auto papers_of = [&](const std::optional<git_oid>& content)
-      -> Result<std::optional<git_oid>> {
-    if (!content)
-      return std::optional<git_oid>{};
-    auto t = tree(*content);
-    if (!t.ok())
-      return t.error();
-    const git_tree_entry* e =
-        git_tree_entry_byname(*t, content_parts_.back().c_str());
-    std::optional<git_oid> id;
-    if (e != nullptr && git_tree_entry_type(e) == GIT_OBJECT_TREE)
-      id = *git_tree_entry_id(e);
-    trees_.erase(*content);
-    return id;
-  };
-  auto papers_now = papers_of(*content_now);
-  if (!papers_now.ok())
-    return papers_now.error();
-  auto papers_before = papers_of(content_before);
-  if (!papers_before.ok())
-    return papers_before.error();
-  if (same(*papers_now, *papers_before))
-    return ok_status();
-
-  Changes changes;
-  Status s =
-      diff(*papers_before ? &**papers_before : nullptr,
-           *papers_now ? &**papers_now : nullptr, papers_prefix_, changes);
-  if (!s.ok())
-    return s;
-  bool ignored = ignored_.count(hex(c.id)) != 0;
-  return apply(changes, c.time, ignored, approximate, state);
-}
-
 Status Walker::replay(const std::vector<ChainCommit>& chain,
                       std::optional<git_oid> base_tree, bool boundary,
                       WalkState& state) {
-  std::optional<git_oid> parent = base_tree;
+  auto same = [](const OptionalOid& x, const OptionalOid& y) {
+    return x.has_value() == y.has_value() &&
+           (!x || git_oid_equal(&*x, &*y) != 0);
+  };
+  OptionalOid root = base_tree;
+  OptionalOid content;
+  OptionalOid papers;
+  if (root) {
+    auto c = content_of(*root);
+    if (!c.ok())
+      return c.error();
+    content = *c;
+    if (content) {
+      auto p = child(*content, content_parts_.back());
+      if (!p.ok())
+        return p.error();
+      papers = *p;
+    }
+  }
   for (std::size_t i = 0; i < chain.size(); ++i) {
-    bool approximate = boundary && i == 0;
-    Status s = step(chain[i], parent ? &*parent : nullptr, approximate, state);
+    const ChainCommit& commit = chain[i];
+    // Cheap skips first: same root tree, then same content tree.
+    if (root && git_oid_equal(&*root, &commit.tree) != 0)
+      continue;
+    root = commit.tree;
+    auto new_content = content_of(commit.tree);
+    if (!new_content.ok())
+      return new_content.error();
+    if (same(*new_content, content))
+      continue;
+    content = *new_content;
+    state.content_time = commit.time;
+    OptionalOid new_papers;
+    if (content) {
+      auto p = child(*content, content_parts_.back());
+      if (!p.ok())
+        return p.error();
+      new_papers = *p;
+    }
+    if (same(new_papers, papers))
+      continue;
+
+    Changes changes;
+    Status s =
+        diff(papers ? &*papers : nullptr, new_papers ? &*new_papers : nullptr,
+             papers_prefix_, changes);
     if (!s.ok())
       return s;
-    parent = chain[i].tree;
+    papers = new_papers;
+    bool ignored = ignored_.count(hex(commit.id)) != 0;
+    bool approximate = boundary && i == 0;
+    s = apply(changes, commit.time, ignored, approximate, state);
+    if (!s.ok())
+      return s;
   }
   return ok_status();
 }
@@ -924,7 +979,13 @@ Status walk(git_repository* repo, const HistoryOptions& options,
   std::string papers_dir;
   for (const auto& p : parts)
     papers_dir += p + "/";
-  Walker walker(repo, parts, papers_dir, std::move(ignored));
+  git_odb* odb = nullptr;
+  if (git_repository_odb(&odb, repo) != 0)
+    return Error{ExitCode::kEnvironment,
+                 fmt::format("cannot open the object database of '{}': {}",
+                             h.repo_root.string(), git_message())};
+  OdbPtr odb_owner(odb);
+  Walker walker(repo, odb, parts, papers_dir, std::move(ignored));
 
   git_oid head;
   int rc = git_reference_name_to_id(&head, repo, "HEAD");
