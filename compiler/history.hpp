@@ -43,7 +43,9 @@ struct History {
   std::filesystem::path repo_root;  // work tree root (absolute)
   // Reference time: options.now, else the committer time of the newest
   // first-parent commit that changed content/ (falls back to HEAD's time,
-  // then to the epoch only when there is no commit at all).
+  // then, with no commit at all or no repository, to the newest
+  // modification time of the content files; the epoch only when there is
+  // no file either).
   TimePoint now;
   bool shallow = false;
   // Keyed by path relative to repo_root with '/' separators, for every
@@ -54,11 +56,33 @@ struct History {
   std::vector<std::filesystem::path> inputs;
   // Warnings to print once (e.g. no repository, shallow clone allowed).
   std::vector<std::string> warnings;
+  // How the walk went, for -v and the cache tests: first-parent commits
+  // read in this run, and whether a cached walk was extended.
+  int commits_walked = 0;
+  bool cache_used = false;
+  // Details for -v (e.g. why the cache was not used).
+  std::vector<std::string> notes;
 
   // Dates for `file` (absolute or relative to repo_root). A file unknown to
   // the walk is uncommitted (or no-repository) and dated at `now`.
   FileDates dates_of(const std::filesystem::path& file) const;
 };
+
+// `dates` with the TOML `added` override applied: source kOverride, and
+// `updated` raised to `added` when it is older, so added never follows
+// updated.
+FileDates with_added_override(FileDates dates, TimePoint added);
+
+// The message for a repository libgit2 refused to open (`code` is its
+// error code, `detail` its message): for GIT_EOWNER it says why git
+// refuses and how to mark the folder safe. Always kEnvironment.
+Error repository_open_error(int code, const std::string& detail,
+                            const std::filesystem::path& dir);
+
+// The commit ids listed in a `.git-blame-ignore-revs` file, in the format
+// git reads: one full hex id per line, `#` starts a comment, blank lines
+// and anything else are skipped.
+std::vector<std::string> parse_ignore_revs(const std::string& text);
 
 // Walks the history once. Fails with ExitCode::kEnvironment for a shallow
 // clone (unless allowed), a repository libgit2 refuses to open, or a
