@@ -1,15 +1,549 @@
+// A theme is read whole before anything is rendered: theme.toml, each
+// template it names and every file of partials/, never following symbolic
+// links, and each is compiled once so a syntax error names its own file.
+// Rendering builds the data model once (render_model.hpp) and renders each
+// output through a context of our own: values are looked up as kainjow
+// does, but partials come only from the theme's partials map, so a value
+// of the content can never be taken for a template.
 #include "render.hpp"
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <kainjow/mustache.hpp>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "render_model.hpp"
 
 namespace papersite {
 
-// Stub: replaced by the render component.
-Result<Theme> load_theme(const std::filesystem::path& dir) {
-  return Error{ExitCode::kEnvironment,
-               "themes are not implemented yet: '" + dir.string() + "'"};
+namespace fs = std::filesystem;
+namespace mustache = kainjow::mustache;
+
+namespace {
+
+Error theme_error(std::string message) {
+  return Error{ExitCode::kEnvironment, std::move(message)};
 }
 
-Result<std::vector<RenderedFile>> render_site(const Theme&, const View&) {
-  return Error{ExitCode::kEnvironment, "rendering is not implemented yet"};
+// Regular files only: a symbolic link could lead out of the theme.
+Result<std::string> read_theme_file(const fs::path& file) {
+  std::error_code ec;
+  fs::file_status status = fs::symlink_status(file, ec);
+  if (fs::is_symlink(status))
+    return theme_error(fmt::format(
+        "'{}' is a symbolic link; themes are read without following links, "
+        "copy the file into the theme",
+        file.string()));
+  if (!fs::is_regular_file(status))
+    return theme_error(
+        fmt::format("cannot read '{}': no such file", file.string()));
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (!in && !in.eof())
+    return theme_error(fmt::format("cannot read '{}': {}", file.string(),
+                                   std::strerror(errno)));
+  return text.str();
+}
+
+// kainjow reports byte offsets ("Unclosed tag at 57"); add line and column.
+std::string locate_mustache_error(const std::string& message,
+                                  const std::string& text) {
+  static const std::regex kAt(R"( at (\d+)$)");
+  std::smatch match;
+  if (!std::regex_search(message, match, kAt))
+    return message;
+  std::size_t offset = std::stoul(match[1].str());
+  if (offset > text.size())
+    return message;
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return fmt::format("{} (line {}, column {})", message, line,
+                     offset - line_start + 1);
+}
+
+Status check_compiles(const fs::path& file, const std::string& text) {
+  mustache::mustache compiled{text};
+  if (compiled.is_valid())
+    return ok_status();
+  return theme_error(
+      fmt::format("template '{}' does not compile: {}", file.string(),
+                  locate_mustache_error(compiled.error_message(), text)));
+}
+
+// kainjow keeps the line of a section tag that stands alone when the
+// section renders nothing; the mustache spec drops it. Doing it here, for
+// section, inverted, end and comment tags alone on their line, lets
+// templates put each such tag on its own line, as the page reads.
+std::string drop_standalone_lines(const std::string& text) {
+  static const std::regex kStandalone(
+      R"(^[ \t]*(\{\{[#^/!][^{}]*\}\})[ \t]*\r?$)");
+  std::string out;
+  out.reserve(text.size());
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    std::size_t next = end == std::string::npos ? text.size() : end + 1;
+    std::string line = text.substr(
+        start, (end == std::string::npos ? text.size() : end) - start);
+    std::smatch match;
+    if (std::regex_match(line, match, kStandalone))
+      out += match[1].str();
+    else
+      out.append(text, start, next - start);
+    start = next;
+  }
+  return out;
+}
+
+bool is_plain_file_name(std::string_view name) {
+  return !name.empty() && name != "." && name != ".." &&
+         name.find('/') == std::string_view::npos &&
+         name.find('\\') == std::string_view::npos;
+}
+
+// Where theme.toml says something wrong: "'theme.toml' line 3: ...".
+std::string at(const fs::path& file, const toml::node& node) {
+  return fmt::format("'{}' line {}", file.string(), node.source().begin.line);
+}
+
+Result<std::string> string_key(const fs::path& file, const toml::table& table,
+                               std::string_view key, bool required) {
+  const toml::node* node = table.get(key);
+  if (node == nullptr) {
+    if (!required)
+      return std::string();
+    return theme_error(
+        fmt::format("{}: [[output]] needs '{}'", at(file, table), key));
+  }
+  if (!node->is_string())
+    return theme_error(
+        fmt::format("{}: '{}' must be a string", at(file, *node), key));
+  return std::string(*node->value<std::string>());
+}
+
+Status check_output_path(const fs::path& file, const toml::table& table,
+                         const ThemeOutput& output) {
+  const std::string& path = output.path;
+  if (!output.per_topic) {
+    if (path.find("{{") != std::string::npos || !is_safe_output_path(path))
+      return theme_error(fmt::format(
+          "{}: path '{}' must be a relative path inside the output folder "
+          "without '..'; only per-topic outputs use {{{{slug}}}} or "
+          "{{{{page}}}}",
+          at(file, table), path));
+    return ok_status();
+  }
+  Topic sample{"x", "x", "x"};
+  Result<std::string> expanded = topic_output_path(path, sample);
+  bool names_topic = path.find("{{slug}}") != std::string::npos ||
+                     path.find("{{page}}") != std::string::npos;
+  if (!names_topic || !expanded.ok() ||
+      expanded->find("{{") != std::string::npos)
+    return theme_error(fmt::format(
+        "{}: per-topic path '{}' must name the topic with {{{{slug}}}} or "
+        "{{{{page}}}} and stay inside the output folder",
+        at(file, table), path));
+  return ok_status();
+}
+
+Result<ThemeOutput> parse_output(const fs::path& file,
+                                 const toml::table& table) {
+  static const std::set<std::string, std::less<>> kKeys = {
+      "name", "template", "path", "per_topic", "escape"};
+  for (const auto& [key, node] : table) {
+    if (kKeys.count(key.str()) == 0)
+      return theme_error(fmt::format(
+          "{}: unknown key '{}' in [[output]]; expected name, template, path, "
+          "per_topic or escape",
+          at(file, node), key.str()));
+  }
+
+  ThemeOutput output;
+  auto name = string_key(file, table, "name", true);
+  auto template_name = string_key(file, table, "template", true);
+  auto path = string_key(file, table, "path", true);
+  auto escape_name = string_key(file, table, "escape", true);
+  for (const auto* r : {&name, &template_name, &path, &escape_name}) {
+    if (!r->ok())
+      return r->error();
+  }
+  output.name = *name;
+  output.template_name = *template_name;
+  output.path = *path;
+
+  if (output.name.empty() ||
+      output.name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") !=
+          std::string::npos)
+    return theme_error(
+        fmt::format("{}: name '{}' must be made of a-z, 0-9 "
+                    "and '_'",
+                    at(file, table), output.name));
+  if (!is_plain_file_name(output.template_name))
+    return theme_error(fmt::format(
+        "{}: template '{}' must be a file name inside the theme folder",
+        at(file, table), output.template_name));
+  if (*escape_name == "markdown") {
+    output.escape = EscapeMode::kMarkdown;
+  } else if (*escape_name == "xml") {
+    output.escape = EscapeMode::kXml;
+  } else if (*escape_name == "none") {
+    output.escape = EscapeMode::kNone;
+  } else {
+    return theme_error(
+        fmt::format("{}: escape '{}' must be 'markdown', 'xml' or 'none'",
+                    at(file, *table.get("escape")), *escape_name));
+  }
+  if (const toml::node* per_topic = table.get("per_topic")) {
+    if (!per_topic->is_boolean())
+      return theme_error(fmt::format("{}: 'per_topic' must be true or false",
+                                     at(file, *per_topic)));
+    output.per_topic = *per_topic->value<bool>();
+  }
+  Status path_ok = check_output_path(file, table, output);
+  if (!path_ok.ok())
+    return path_ok.error();
+  return output;
+}
+
+Result<std::vector<ThemeOutput>> parse_theme_toml(const fs::path& file,
+                                                  const std::string& text) {
+  toml::table root;
+  try {
+    root = toml::parse(text, file.string());
+  } catch (const toml::parse_error& e) {
+    return theme_error(fmt::format("cannot parse '{}' line {}, column {}: {}",
+                                   file.string(), e.source().begin.line,
+                                   e.source().begin.column, e.description()));
+  }
+  for (const auto& [key, node] : root) {
+    if (key.str() != "output")
+      return theme_error(fmt::format(
+          "{}: unknown key '{}'; a theme.toml holds [[output]] tables",
+          at(file, node), key.str()));
+  }
+  const toml::array* array = root["output"].as_array();
+  if (array == nullptr || array->empty())
+    return theme_error(fmt::format(
+        "'{}' names no output; add an [[output]] table", file.string()));
+
+  std::vector<ThemeOutput> outputs;
+  std::set<std::string> names;
+  for (const toml::node& node : *array) {
+    const toml::table* table = node.as_table();
+    if (table == nullptr)
+      return theme_error(fmt::format("{}: 'output' must be [[output]] tables",
+                                     at(file, node)));
+    auto output = parse_output(file, *table);
+    if (!output.ok())
+      return output.error();
+    if (!names.insert(output->name).second)
+      return theme_error(fmt::format("{}: a second output named '{}'",
+                                     at(file, *table), output->name));
+    outputs.push_back(std::move(*output));
+  }
+  return outputs;
+}
+
+// Every partial of partials/: regular files named NAME.mustache.
+Status read_partials(const fs::path& dir, Theme& theme) {
+  std::error_code ec;
+  fs::file_status status = fs::symlink_status(dir, ec);
+  if (fs::is_symlink(status))
+    return theme_error(fmt::format(
+        "'{}' is a symbolic link; themes are read without following links",
+        dir.string()));
+  if (!fs::exists(status))
+    return ok_status();
+  if (!fs::is_directory(status))
+    return theme_error(
+        fmt::format("'{}' must be a folder of partials", dir.string()));
+  theme.files_read.push_back(fs::absolute(dir).lexically_normal());
+
+  std::vector<fs::path> files;
+  for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".mustache")
+      files.push_back(entry.path());
+  }
+  if (ec)
+    return theme_error(
+        fmt::format("cannot read '{}': {}", dir.string(), ec.message()));
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) {
+    auto text = read_theme_file(file);
+    if (!text.ok())
+      return text.error();
+    Status compiles = check_compiles(file, *text);
+    if (!compiles.ok())
+      return compiles;
+    if (!text->empty() && text->back() == '\n')
+      text->pop_back();
+    if (!text->empty() && text->back() == '\r')
+      text->pop_back();
+    theme.partials[file.stem().string()] = std::move(*text);
+    theme.files_read.push_back(fs::absolute(file).lexically_normal());
+  }
+  return ok_status();
+}
+
+// Names of the partials `text` includes ({{> name}}, default delimiters).
+std::vector<std::string> included_partials(const std::string& text) {
+  static const std::regex kInclude(R"(\{\{\s*>\s*([^}]*?)\s*\}\})");
+  std::vector<std::string> names;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kInclude);
+       it != std::sregex_iterator(); ++it)
+    names.push_back((*it)[1].str());
+  return names;
+}
+
+Status check_includes(const Theme& theme) {
+  auto check_one = [&](const fs::path& file,
+                       const std::string& text) -> Status {
+    for (const std::string& name : included_partials(text)) {
+      if (!is_plain_file_name(name) || name.find("..") != std::string::npos)
+        return theme_error(fmt::format(
+            "'{}' includes partial '{}'; a partial is named by its file in "
+            "partials/, without '/' or '..'",
+            file.string(), name));
+      if (theme.partials.count(name) == 0)
+        return theme_error(fmt::format(
+            "'{}' includes partial '{}', but '{}' does not exist",
+            file.string(), name,
+            (theme.dir / "partials" / (name + ".mustache")).string()));
+    }
+    return ok_status();
+  };
+  for (const auto& [name, text] : theme.templates) {
+    Status s = check_one(theme.dir / name, text);
+    if (!s.ok())
+      return s;
+  }
+  for (const auto& [name, text] : theme.partials) {
+    Status s = check_one(theme.dir / "partials" / (name + ".mustache"), text);
+    if (!s.ok())
+      return s;
+  }
+
+  // A partial that reaches itself would render forever.
+  std::map<std::string, int> state;  // 1: on the path, 2: done
+  std::function<Status(const std::string&)> visit =
+      [&](const std::string& name) -> Status {
+    state[name] = 1;
+    for (const std::string& next : included_partials(theme.partials.at(name))) {
+      if (state[next] == 1)
+        return theme_error(fmt::format(
+            "partial '{}' includes itself through '{}'; a partial cannot "
+            "recurse",
+            next, name));
+      if (state[next] == 0) {
+        Status s = visit(next);
+        if (!s.ok())
+          return s;
+      }
+    }
+    state[name] = 2;
+    return ok_status();
+  };
+  for (const auto& [name, text] : theme.partials) {
+    if (state[name] == 0) {
+      Status s = visit(name);
+      if (!s.ok())
+        return s;
+    }
+  }
+  return ok_status();
+}
+
+// kainjow's lookup of names through the stack of contexts, with partials
+// taken only from the theme. A partial it cannot find is remembered, so
+// the render fails instead of silently printing nothing.
+class ThemeContext : public mustache::basic_context<std::string> {
+ public:
+  explicit ThemeContext(const mustache::data* partials) : partials_(partials) {}
+
+  void push(const mustache::data* data) override {
+    items_.insert(items_.begin(), data);
+  }
+  void pop() override { items_.erase(items_.begin()); }
+
+  const mustache::data* get(const std::string& name) const override {
+    if (name == ".")
+      return items_.front();
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    for (std::size_t dot; (dot = name.find('.', start)) != std::string::npos;
+         start = dot + 1)
+      parts.push_back(name.substr(start, dot - start));
+    parts.push_back(name.substr(start));
+    for (const mustache::data* item : items_) {
+      const mustache::data* value = item;
+      for (const std::string& part : parts) {
+        value = value->get(part);
+        if (value == nullptr)
+          break;
+      }
+      if (value != nullptr)
+        return value;
+    }
+    return nullptr;
+  }
+
+  const mustache::data* get_partial(const std::string& name) const override {
+    const mustache::data* partial = partials_->get(name);
+    if (partial == nullptr && missing_.empty())
+      missing_ = name;
+    return partial;
+  }
+
+  const std::string& missing() const { return missing_; }
+
+ private:
+  const mustache::data* partials_;
+  std::vector<const mustache::data*> items_;
+  mutable std::string missing_;
+};
+
+struct RenderJob {
+  const ThemeOutput* output;
+  std::string path;
+  const mustache::data* topic = nullptr;  // per-topic outputs only
+};
+
+}  // namespace
+
+Result<Theme> load_theme(const fs::path& dir) {
+  Theme theme;
+  theme.dir = dir;
+  std::error_code ec;
+  if (!fs::is_directory(fs::symlink_status(dir, ec)))
+    return theme_error(fmt::format(
+        "theme folder '{}' does not exist or is not a folder; pass --theme "
+        "with a folder holding theme.toml",
+        dir.string()));
+  theme.files_read.push_back(fs::absolute(dir).lexically_normal());
+
+  fs::path toml_file = dir / "theme.toml";
+  auto toml_text = read_theme_file(toml_file);
+  if (!toml_text.ok())
+    return toml_text.error();
+  theme.files_read.push_back(fs::absolute(toml_file).lexically_normal());
+  auto outputs = parse_theme_toml(toml_file, *toml_text);
+  if (!outputs.ok())
+    return outputs.error();
+  theme.outputs = std::move(*outputs);
+
+  for (const ThemeOutput& output : theme.outputs) {
+    if (theme.templates.count(output.template_name) != 0)
+      continue;
+    fs::path file = dir / output.template_name;
+    auto text = read_theme_file(file);
+    if (!text.ok())
+      return text.error();
+    Status compiles = check_compiles(file, *text);
+    if (!compiles.ok())
+      return compiles.error();
+    theme.templates[output.template_name] = std::move(*text);
+    theme.files_read.push_back(fs::absolute(file).lexically_normal());
+  }
+
+  Status partials = read_partials(dir / "partials", theme);
+  if (!partials.ok())
+    return partials.error();
+  Status includes = check_includes(theme);
+  if (!includes.ok())
+    return includes.error();
+  return theme;
+}
+
+Result<std::vector<RenderedFile>> render_site(const Theme& theme,
+                                              const View& view) {
+  const Site& site = view.content->site;
+
+  // Every path first, so a bad topic page fails before any work.
+  std::vector<RenderedFile> files;
+  std::vector<RenderJob> jobs;
+  TemplateData data = build_template_data(view, theme.outputs);
+  std::map<std::string, std::string> path_owner;
+  for (const ThemeOutput& output : theme.outputs) {
+    std::vector<RenderJob> mine;
+    if (!output.per_topic) {
+      mine.push_back({&output, output.path});
+    } else {
+      for (std::size_t i = 0; i < view.topics.size(); ++i) {
+        auto path = topic_output_path(output.path, *view.topics[i].topic);
+        if (!path.ok())
+          return path.error();
+        mine.push_back({&output, *path, &data.topics[i]});
+      }
+    }
+    for (const RenderJob& job : mine) {
+      auto [it, fresh] = path_owner.emplace(job.path, output.template_name);
+      if (!fresh)
+        return theme_error(fmt::format(
+            "templates '{}' and '{}' both write '{}'; give each output its "
+            "own path",
+            it->second, output.template_name, job.path));
+      jobs.push_back(job);
+    }
+  }
+
+  mustache::data partials(mustache::data::type::object);
+  for (const auto& [name, text] : theme.partials)
+    partials.set(name, drop_standalone_lines(text));
+
+  for (const ThemeOutput& output : theme.outputs) {
+    fs::path file = theme.dir / output.template_name;
+    auto found = theme.templates.find(output.template_name);
+    if (found == theme.templates.end())
+      return theme_error(
+          fmt::format("template '{}' was not loaded; list it in "
+                      "theme.toml",
+                      file.string()));
+    Status compiles = check_compiles(file, found->second);
+    if (!compiles.ok())
+      return compiles.error();
+    mustache::mustache compiled{drop_standalone_lines(found->second)};
+    EscapeMode mode = output.escape;
+    compiled.set_custom_escape(
+        [mode](const std::string& text) { return escape(mode, text); });
+
+    for (const RenderJob& job : jobs) {
+      if (job.output != &output)
+        continue;
+      mustache::data layer = output_value(site, job.path);
+      ThemeContext context(&partials);
+      context.push(&data.root);
+      if (job.topic != nullptr)
+        context.push(job.topic);
+      context.push(&layer);
+      std::string bytes = compiled.render(context);
+      if (!compiled.is_valid())
+        return theme_error(
+            fmt::format("template '{}' failed to render '{}': {}",
+                        file.string(), job.path, compiled.error_message()));
+      if (!context.missing().empty())
+        return theme_error(fmt::format(
+            "template '{}' includes partial '{}', which is not a file of "
+            "'{}'",
+            file.string(), context.missing(),
+            (theme.dir / "partials").string()));
+      files.push_back({job.path, std::move(bytes)});
+    }
+  }
+  return files;
 }
 
 }  // namespace papersite

@@ -1,0 +1,405 @@
+// Every value is built once: each paper's object is made a single time and
+// copied into the lists that show it (all papers, each topic, the recent
+// part, the feeds). Optional fields are always present, as `false` when
+// empty, so a section such as {{#code}} inside a paper never falls through
+// to a name of an enclosing context.
+#include "render_model.hpp"
+
+#include <algorithm>
+#include <map>
+#include <regex>
+
+#include "escape.hpp"
+
+namespace papersite {
+
+namespace {
+
+using kainjow::mustache::data;
+
+bool starts_with_nocase(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size())
+    return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
+    if (c != prefix[i])
+      return false;
+  }
+  return true;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0)
+      out += sep;
+    out += parts[i];
+  }
+  return out;
+}
+
+data object() {
+  return data(data::type::object);
+}
+data list() {
+  return data(data::type::list);
+}
+
+data named_badge(const std::string& name) {
+  data value = object();
+  value.set("name", name);
+  value.set("badge", escape_badge_text(name));
+  return value;
+}
+
+data image_value(const Site& site, const Paper& paper) {
+  if (!paper.image)
+    return data(false);
+  std::string url = absolute_url(site, *paper.image);
+  if (url.empty())
+    return data(false);
+  data value = object();
+  value.set("url", url);
+  value.set("width", std::to_string(paper.image_width.value_or(1002)));
+  return value;
+}
+
+data github_value(const Paper& paper) {
+  std::optional<GithubRepo> repo =
+      paper.code ? github_repo(*paper.code) : std::nullopt;
+  if (!repo)
+    return data(false);
+  data value = object();
+  value.set("owner", repo->owner);
+  value.set("repo", repo->repo);
+  value.set("url", "https://github.com/" + repo->owner + "/" + repo->repo);
+  return value;
+}
+
+data url_or_false(const Site& site, const std::optional<std::string>& url) {
+  std::string safe = url ? absolute_url(site, *url) : std::string();
+  return safe.empty() ? data(false) : data(safe);
+}
+
+// The topics a paper is listed under: its folder first, then `also`, each
+// once and only when the topic exists.
+std::vector<const Topic*> listed_under(
+    const Paper& paper, const std::map<std::string, const Topic*>& topics) {
+  std::vector<std::string> slugs = {paper.topic};
+  slugs.insert(slugs.end(), paper.also.begin(), paper.also.end());
+  std::vector<const Topic*> out;
+  for (const std::string& slug : slugs) {
+    auto it = topics.find(slug);
+    if (it != topics.end() &&
+        std::find(out.begin(), out.end(), it->second) == out.end())
+      out.push_back(it->second);
+  }
+  return out;
+}
+
+data paper_value(const Site& site, const DatedPaper& dated,
+                 const std::map<std::string, const Topic*>& topics) {
+  const Paper& paper = *dated.paper;
+  data value = object();
+  value.set("id", paper.id);
+  value.set("title", paper.title);
+  value.set("authors", join(paper.authors, ", "));
+  data authors = list();
+  for (const std::string& name : paper.authors)
+    authors.push_back(data("name", data(name)));
+  value.set("author_list", authors);
+
+  value.set("paper", absolute_url(site, paper.paper));
+  value.set("code", url_or_false(site, paper.code));
+  value.set("github", github_value(paper));
+  value.set("venue", paper.venue ? named_badge(*paper.venue) : data(false));
+  data tags = list();
+  for (const std::string& tag : paper.tags)
+    tags.push_back(named_badge(tag));
+  value.set("tags", tags);
+  value.set("has_tags", data(!paper.tags.empty()));
+  value.set("tags_text", join(paper.tags, ", "));
+  value.set("recommended", data(paper.recommended));
+  value.set("image", image_value(site, paper));
+  data links = list();
+  for (const auto& [name, url] : paper.links) {
+    std::string safe = absolute_url(site, url);
+    if (safe.empty())
+      continue;
+    data link = object();
+    link.set("name", name);
+    link.set("url", safe);
+    links.push_back(link);
+  }
+  value.set("links", links);
+  value.set("summary", paper.summary ? data(*paper.summary) : data(false));
+
+  value.set("added", format_ymd(dated.dates.added));
+  value.set("added_iso", format_iso(dated.dates.added));
+  value.set("added_rfc822", format_rfc822(dated.dates.added));
+  value.set("updated", format_ymd(dated.dates.updated));
+  value.set("updated_iso", format_iso(dated.dates.updated));
+
+  value.set("topic", paper.topic);
+  data listed = list();
+  for (const Topic* topic : listed_under(paper, topics)) {
+    data t = object();
+    t.set("slug", topic->slug);
+    t.set("title", topic->title);
+    t.set("page", topic->page);
+    listed.push_back(t);
+  }
+  value.set("topics", listed);
+  return value;
+}
+
+// Copies of the papers' values in the order of `papers`, at most `limit`.
+data paper_list(const std::vector<const DatedPaper*>& papers, const View& view,
+                const std::vector<data>& values,
+                std::size_t limit = static_cast<std::size_t>(-1)) {
+  data out = list();
+  for (std::size_t i = 0; i < papers.size() && i < limit; ++i)
+    out.push_back(
+        values[static_cast<std::size_t>(papers[i] - view.papers.data())]);
+  return out;
+}
+
+data feed_value(const std::vector<const DatedPaper*>& papers, const View& view,
+                const std::vector<data>& values) {
+  auto limit =
+      static_cast<std::size_t>(std::max(view.content->site.feed_items, 0));
+  data feed = object();
+  feed.set("items", paper_list(papers, view, values, limit));
+  // The newest item's date, not the time of the build, so an unchanged
+  // list renders the same bytes.
+  bool has_items = !papers.empty() && limit > 0;
+  feed.set("last_build_date",
+           has_items ? data(format_rfc822(papers.front()->dates.added))
+                     : data(false));
+  return feed;
+}
+
+data link_value(const Site& site, const std::string& path) {
+  data value = object();
+  value.set("path", escape_url(path));
+  value.set("url", absolute_url(site, path));
+  return value;
+}
+
+data site_value(const Site& site) {
+  data value = object();
+  value.set("title", site.title);
+  value.set("tagline", site.tagline);
+  value.set("tagline_text", markdown_to_text(site.tagline));
+  value.set("base_url", absolute_url(site, site.base_url));
+  value.set("repository", absolute_url(site, site.repository));
+  value.set("language", site.language);
+  value.set("recent_days", std::to_string(site.recent_days));
+  value.set("recent_min", std::to_string(site.recent_min));
+  value.set("feed_items", std::to_string(site.feed_items));
+  return value;
+}
+
+data updates_value(const Site& site) {
+  data updates = list();
+  for (const Update& update : site.updates) {
+    data u = object();
+    u.set("date", format_long_date(update.date));
+    u.set("date_ymd", format_ymd(update.date));
+    u.set("text", update.text);
+    updates.push_back(u);
+  }
+  return updates;
+}
+
+data topic_value(const Site& site, const TopicView& topic, const View& view,
+                 const std::vector<data>& values,
+                 const std::vector<ThemeOutput>& outputs) {
+  data value = object();
+  value.set("slug", topic.topic->slug);
+  value.set("title", topic.topic->title);
+  value.set("page", escape_url(topic.topic->page));
+  value.set("page_url", absolute_url(site, topic.topic->page));
+  data links = object();
+  for (const ThemeOutput& output : outputs) {
+    if (!output.per_topic || output.name.empty())
+      continue;
+    Result<std::string> path = topic_output_path(output.path, *topic.topic);
+    if (path.ok())
+      links.set(output.name, link_value(site, *path));
+  }
+  value.set("outputs", links);
+  value.set("papers", paper_list(topic.papers, view, values));
+  value.set("recent", paper_list(topic.recent, view, values));
+  value.set("has_papers", data(!topic.papers.empty()));
+  value.set("has_recent", data(!topic.recent.empty()));
+  value.set("paper_count", std::to_string(topic.papers.size()));
+  value.set("recent_count", std::to_string(topic.recent.size()));
+  value.set("feed", feed_value(topic.papers, view, values));
+  return value;
+}
+
+}  // namespace
+
+TemplateData build_template_data(const View& view,
+                                 const std::vector<ThemeOutput>& outputs) {
+  const Site& site = view.content->site;
+  std::map<std::string, const Topic*> topics_by_slug;
+  for (const TopicView& topic : view.topics)
+    topics_by_slug[topic.topic->slug] = topic.topic;
+
+  std::vector<data> papers;
+  papers.reserve(view.papers.size());
+  for (const DatedPaper& dated : view.papers)
+    papers.push_back(paper_value(site, dated, topics_by_slug));
+
+  TemplateData out;
+  data topics = list();
+  data recent_topics = list();
+  for (const TopicView& topic : view.topics) {
+    out.topics.push_back(topic_value(site, topic, view, papers, outputs));
+    topics.push_back(out.topics.back());
+    if (!topic.recent.empty())
+      recent_topics.push_back(out.topics.back());
+  }
+
+  data links = object();
+  for (const ThemeOutput& output : outputs) {
+    if (!output.per_topic && !output.name.empty())
+      links.set(output.name, link_value(site, output.path));
+  }
+
+  data& root = out.root;
+  root.set("site", site_value(site));
+  root.set("updates", updates_value(site));
+  root.set("now", format_ymd(view.now));
+  root.set("now_iso", format_iso(view.now));
+  root.set("recent_since", format_us_date(view.recent_since));
+  root.set("recent_since_ymd", format_ymd(view.recent_since));
+  root.set("topics", topics);
+  root.set("recent_topics", recent_topics);
+  root.set("papers", paper_list(view.newest, view, papers));
+  root.set("feed", feed_value(view.newest, view, papers));
+  root.set("outputs", links);
+  return out;
+}
+
+TemplateValue output_value(const Site& site, const std::string& path) {
+  std::string up;
+  for (char c : path) {
+    if (c == '/')
+      up += "../";
+  }
+  data output = object();
+  output.set("path", escape_url(path));
+  output.set("url", absolute_url(site, path));
+  output.set("root", up);
+  return data("output", output);
+}
+
+bool is_safe_output_path(std::string_view path) {
+  if (path.empty() || path.front() == '/' ||
+      path.find('\\') != std::string_view::npos)
+    return false;
+  std::size_t start = 0;
+  while (start <= path.size()) {
+    std::size_t end = path.find('/', start);
+    if (end == std::string_view::npos)
+      end = path.size();
+    std::string_view part = path.substr(start, end - start);
+    if (part.empty() || part == "." || part == "..")
+      return false;
+    start = end + 1;
+  }
+  return true;
+}
+
+Result<std::string> topic_output_path(const std::string& pattern,
+                                      const Topic& topic) {
+  std::string path;
+  for (std::size_t i = 0; i < pattern.size();) {
+    if (pattern.compare(i, 8, "{{slug}}") == 0) {
+      path += topic.slug;
+      i += 8;
+    } else if (pattern.compare(i, 8, "{{page}}") == 0) {
+      path += topic.page;
+      i += 8;
+    } else {
+      path += pattern[i++];
+    }
+  }
+  if (!is_safe_output_path(path))
+    return Error{ExitCode::kContent,
+                 "topic '" + topic.slug + "' would be written to '" + path +
+                     "', outside the output folder; give its 'page' in "
+                     "topics.toml a relative path such as '" +
+                     topic.slug + ".md'"};
+  return path;
+}
+
+std::string absolute_url(const Site& site, std::string_view path_or_url) {
+  if (starts_with_nocase(path_or_url, "http://") ||
+      starts_with_nocase(path_or_url, "https://"))
+    return escape_url(path_or_url);
+  // Anything else with a scheme (or protocol-relative) is not a path in
+  // the repository and must not become a link.
+  std::size_t colon = path_or_url.find(':');
+  if ((colon != std::string_view::npos && colon < path_or_url.find('/')) ||
+      path_or_url.substr(0, 2) == "//" || path_or_url.empty())
+    return {};
+  while (path_or_url.substr(0, 2) == "./")
+    path_or_url.remove_prefix(2);
+  while (!path_or_url.empty() && path_or_url.front() == '/')
+    path_or_url.remove_prefix(1);
+  std::string base = site.base_url;
+  if (!starts_with_nocase(base, "http://") &&
+      !starts_with_nocase(base, "https://"))
+    return escape_url(path_or_url);  // Limitation: relative without base_url
+  if (base.back() != '/')
+    base += '/';
+  return escape_url(base) + escape_url(path_or_url);
+}
+
+std::optional<GithubRepo> github_repo(std::string_view url) {
+  std::string_view rest;
+  for (std::string_view prefix :
+       {"https://github.com/", "http://github.com/", "https://www.github.com/",
+        "http://www.github.com/"}) {
+    if (starts_with_nocase(url, prefix)) {
+      rest = url.substr(prefix.size());
+      break;
+    }
+  }
+  std::size_t slash = rest.find('/');
+  if (slash == std::string_view::npos)
+    return std::nullopt;
+  std::string_view owner = rest.substr(0, slash);
+  std::string_view repo = rest.substr(slash + 1);
+  repo = repo.substr(0, repo.find_first_of("/?#"));
+  if (repo.size() > 4 && repo.substr(repo.size() - 4) == ".git")
+    repo.remove_suffix(4);
+  auto valid = [](std::string_view part) {
+    return !part.empty() && part != "." && part != ".." &&
+           std::all_of(part.begin(), part.end(), [](char c) {
+             return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                    (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+           });
+  };
+  if (!valid(owner) || !valid(repo))
+    return std::nullopt;
+  return GithubRepo{std::string(owner), std::string(repo)};
+}
+
+std::string markdown_to_text(std::string_view markdown) {
+  static const std::regex kLink(R"(!?\[([^\]]*)\]\([^)]*\))");
+  std::string text =
+      std::regex_replace(std::string(markdown), kLink, std::string("$1"));
+  text.erase(std::remove_if(text.begin(), text.end(),
+                            [](char c) { return c == '*' || c == '`'; }),
+             text.end());
+  return text;
+}
+
+}  // namespace papersite

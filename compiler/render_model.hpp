@@ -1,0 +1,65 @@
+// The data model handed to templates: the View turned into mustache data,
+// built once per run and shared by every output. themes/README.md documents
+// every name; URLs in it are already safe to print (escape_url) and
+// absolute wherever a reader outside the repository follows them.
+#pragma once
+
+#include <kainjow/mustache.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "render.hpp"
+
+namespace papersite {
+
+using TemplateValue = kainjow::mustache::data;
+
+struct TemplateData {
+  TemplateValue root;
+  // One per view.topics, same order; a per-topic output is rendered with
+  // its topic's value above the root.
+  std::vector<TemplateValue> topics;
+};
+
+// `outputs` gives the `outputs` objects of the root and of each topic.
+// Expects every topic page path to have been checked (topic_output_path).
+TemplateData build_template_data(const View& view,
+                                 const std::vector<ThemeOutput>& outputs);
+
+// The small value rendered above everything else: `output.path`,
+// `output.url` and `output.root` ("../" per folder level of the path).
+TemplateValue output_value(const Site& site, const std::string& path);
+
+// `pattern` with "{{slug}}" and "{{page}}" replaced by the topic's. Fails
+// with ExitCode::kContent when the result is not a relative path inside the
+// output folder ('..', absolute, empty part, backslash).
+Result<std::string> topic_output_path(const std::string& pattern,
+                                      const Topic& topic);
+
+// True for a relative path with '/' separators, no empty, "." or ".."
+// part and no backslash.
+bool is_safe_output_path(std::string_view path);
+
+// An http(s) URL made safe (escape_url); a path in the repository
+// ("content/figures/x.png") resolved against base_url first. Returns an
+// empty string for any other scheme (javascript:, data:, ...), so such a
+// link is dropped rather than printed.
+std::string absolute_url(const Site& site, std::string_view path_or_url);
+
+struct GithubRepo {
+  std::string owner;
+  std::string repo;
+};
+
+// OWNER and REPO of https://github.com/OWNER/REPO[/...] (".git" dropped);
+// nullopt for any other URL.
+std::optional<GithubRepo> github_repo(std::string_view url);
+
+// Markdown reduced to its text, for places that show plain text (feed
+// descriptions): links and images become their text, '*' and backticks
+// are dropped.
+std::string markdown_to_text(std::string_view markdown);
+
+}  // namespace papersite
