@@ -13,6 +13,7 @@
 
 #include "history.hpp"
 
+#include <fmt/format.h>
 #include <git2.h>
 
 #include <algorithm>
@@ -27,7 +28,7 @@
 #include <unordered_set>
 #include <utility>
 
-#include "fmt/format.h"
+#include "history_cache.hpp"
 #include "output.hpp"
 
 namespace papersite {
@@ -36,7 +37,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kCacheMagic = "papersite-history 1";
 constexpr int kSimilarityPercent = 50;  // git's default rename threshold
 // Up to this many delete x add pairs are all scored; above it candidates
 // come from shared rare lines and equal file names.
@@ -103,19 +103,6 @@ TimePoint to_time(std::int64_t seconds) {
   return TimePoint{std::chrono::seconds{seconds}};
 }
 
-// A paper file alive at the commit being replayed.
-struct Entry {
-  git_oid blob;
-  std::int64_t added = 0;
-  std::int64_t updated = 0;
-  bool approximate = false;  // began at a shallow clone's boundary
-};
-
-struct WalkState {
-  std::map<std::string, Entry> files;  // path from the repository root
-  std::optional<std::int64_t> content_time;
-};
-
 struct ChainCommit {
   git_oid id;
   git_oid tree;
@@ -136,7 +123,7 @@ struct Changes {
 // One entry of a tree object as stored: "<octal mode> <name>\0<20-byte id>".
 // Trees are read raw and walked in place: parsing them into libgit2's
 // git_tree allocated per entry and took a fifth of the walk.
-struct RawEntry {
+struct RawPaperState {
   std::string_view name;
   const unsigned char* id = nullptr;
   git_object_t type = GIT_OBJECT_INVALID;
@@ -145,7 +132,7 @@ struct RawEntry {
 
 // Reads the entry at `pos` and moves past it; false at the end or on a
 // malformed entry.
-bool next_entry(std::string_view tree, std::size_t& pos, RawEntry& e) {
+bool next_entry(std::string_view tree, std::size_t& pos, RawPaperState& e) {
   std::size_t space = tree.find(' ', pos);
   if (space == std::string_view::npos)
     return false;
@@ -174,12 +161,12 @@ git_oid oid_of(const unsigned char* raw) {
 
 // Git's order of tree entries: names compared bytewise, a tree's name as
 // if it ended in '/'. A blob and a tree of the same name are two entries.
-int compare_entries(const RawEntry& a, const RawEntry& b) {
+int compare_entries(const RawPaperState& a, const RawPaperState& b) {
   std::size_t m = std::min(a.name.size(), b.name.size());
   int c = std::memcmp(a.name.data(), b.name.data(), m);
   if (c != 0)
     return c;
-  auto tail = [m](const RawEntry& e) -> int {
+  auto tail = [m](const RawPaperState& e) -> int {
     if (m < e.name.size())
       return static_cast<unsigned char>(e.name[m]);
     return e.type == GIT_OBJECT_TREE ? '/' : 0;
@@ -279,8 +266,8 @@ class Walker {
   Result<OptionalOid> content_of(const git_oid& root);
   Status diff(const git_oid* old_id, const git_oid* new_id,
               const std::string& prefix, Changes& out);
-  Status list_side(const RawEntry& e, const std::string& prefix, bool old_side,
-                   Changes& out);
+  Status list_side(const RawPaperState& e, const std::string& prefix,
+                   bool old_side, Changes& out);
   Result<std::vector<std::pair<std::size_t, std::size_t>>> pair_renames(
       const Changes& changes);
   Result<Lines> lines_of(const git_oid& blob);
@@ -328,7 +315,7 @@ Result<std::optional<git_oid>> Walker::child(const git_oid& tree_id,
     return t.error();
   OptionalOid id;
   std::size_t pos = 0;
-  RawEntry e;
+  RawPaperState e;
   while (next_entry(*t, pos, e)) {
     if (e.name == name && e.type == GIT_OBJECT_TREE) {
       id = oid_of(e.id);
@@ -351,7 +338,7 @@ Result<std::optional<git_oid>> Walker::content_of(const git_oid& root) {
   return id;
 }
 
-Status Walker::list_side(const RawEntry& e, const std::string& prefix,
+Status Walker::list_side(const RawPaperState& e, const std::string& prefix,
                          bool old_side, Changes& out) {
   std::string path = prefix;
   path += e.name;
@@ -384,8 +371,8 @@ Status Walker::diff(const git_oid* old_id, const git_oid* new_id,
   }
   std::size_t pa = 0;
   std::size_t pb = 0;
-  RawEntry ea;
-  RawEntry eb;
+  RawPaperState ea;
+  RawPaperState eb;
   bool has_a = next_entry(a, pa, ea);
   bool has_b = next_entry(b, pb, eb);
   while (has_a || has_b) {
@@ -561,7 +548,7 @@ Result<std::vector<std::pair<std::size_t, std::size_t>>> Walker::pair_renames(
 
 Status Walker::apply(const Changes& changes, std::int64_t time, bool ignored,
                      bool approximate, WalkState& state) {
-  Entry fresh{{}, time, time, approximate};
+  PaperState fresh{{}, time, time, approximate};
   for (const auto& [path, blob] : changes.modified) {
     auto [it, inserted] = state.files.try_emplace(path, fresh);
     it->second.blob = blob;
@@ -571,12 +558,12 @@ Status Walker::apply(const Changes& changes, std::int64_t time, bool ignored,
   auto pairs = pair_renames(changes);
   if (!pairs.ok())
     return pairs.error();
-  std::vector<std::optional<Entry>> moved(changes.added.size());
+  std::vector<std::optional<PaperState>> moved(changes.added.size());
   for (auto [d, a] : *pairs) {
     auto found = state.files.find(changes.deleted[d].path);
     if (found == state.files.end())
       continue;
-    Entry e = found->second;
+    PaperState e = found->second;
     bool edited =
         git_oid_equal(&changes.deleted[d].blob, &changes.added[a].blob) == 0;
     if (edited && !ignored)
@@ -586,7 +573,7 @@ Status Walker::apply(const Changes& changes, std::int64_t time, bool ignored,
   for (const Change& c : changes.deleted)
     state.files.erase(c.path);
   for (std::size_t a = 0; a < changes.added.size(); ++a) {
-    Entry e = moved[a].value_or(fresh);
+    PaperState e = moved[a].value_or(fresh);
     e.blob = changes.added[a].blob;
     state.files[changes.added[a].path] = e;
   }
@@ -689,147 +676,6 @@ Result<Chain> read_chain(git_repository* repo, const git_oid& head,
       return chain;
     id = *git_commit_parent_id(c, 0);
   }
-}
-
-std::string escape_path(const std::string& path) {
-  std::string out;
-  for (char c : path) {
-    if (c == '\\')
-      out += "\\\\";
-    else if (c == '\n')
-      out += "\\n";
-    else
-      out += c;
-  }
-  return out;
-}
-
-std::optional<std::string> unescape_path(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\\') {
-      out += text[i];
-      continue;
-    }
-    if (++i == text.size())
-      return std::nullopt;
-    if (text[i] == '\\')
-      out += '\\';
-    else if (text[i] == 'n')
-      out += '\n';
-    else
-      return std::nullopt;
-  }
-  return out;
-}
-
-struct Cached {
-  git_oid head;
-  WalkState state;
-};
-
-std::string cache_text(const std::string& key, const git_oid& head,
-                       const WalkState& state) {
-  std::string out = fmt::format(
-      "{}\nkey {}\nhead {}\ncontent-time {}\n"
-      "files {}\n",
-      kCacheMagic, key, hex(head),
-      state.content_time ? std::to_string(*state.content_time) : "-",
-      state.files.size());
-  for (const auto& [path, e] : state.files)
-    out += fmt::format("{} {} {} {}\n", hex(e.blob), e.added, e.updated,
-                       escape_path(path));
-  // A cut file lacks this line, so a truncated cache is never trusted.
-  out += "end\n";
-  return out;
-}
-
-bool read_oid(std::string_view text, git_oid& out) {
-  return text.size() == GIT_OID_HEXSZ &&
-         git_oid_fromstrn(&out, text.data(), text.size()) == 0;
-}
-
-std::optional<std::int64_t> read_int(std::string_view text) {
-  if (text.empty() || text.size() > 19)
-    return std::nullopt;
-  std::int64_t v = 0;
-  bool negative = text[0] == '-';
-  for (std::size_t i = negative ? 1 : 0; i < text.size(); ++i) {
-    if (text[i] < '0' || text[i] > '9')
-      return std::nullopt;
-    v = v * 10 + (text[i] - '0');
-  }
-  return negative ? -v : v;
-}
-
-// The cached state, or nullopt with the reason in `why`.
-std::optional<Cached> read_cache(const fs::path& file, const std::string& key,
-                                 std::string& why) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    why = "no history cache yet";
-    return std::nullopt;
-  }
-  std::string line;
-  auto field = [&](const char* name) -> std::optional<std::string> {
-    if (!std::getline(in, line))
-      return std::nullopt;
-    std::string prefix = std::string(name) + " ";
-    if (line.rfind(prefix, 0) != 0)
-      return std::nullopt;
-    return line.substr(prefix.size());
-  };
-  why = "history cache is corrupt or of another format; walking all commits";
-  if (!std::getline(in, line) || line != kCacheMagic)
-    return std::nullopt;
-  auto cached_key = field("key");
-  if (!cached_key)
-    return std::nullopt;
-  if (*cached_key != key) {
-    why = "history cache was made for other settings; walking all commits";
-    return std::nullopt;
-  }
-  Cached c;
-  auto head = field("head");
-  if (!head || !read_oid(*head, c.head))
-    return std::nullopt;
-  auto content_time = field("content-time");
-  if (!content_time)
-    return std::nullopt;
-  if (*content_time != "-") {
-    c.state.content_time = read_int(*content_time);
-    if (!c.state.content_time)
-      return std::nullopt;
-  }
-  auto count_text = field("files");
-  auto count = count_text ? read_int(*count_text) : std::nullopt;
-  if (!count || *count < 0)
-    return std::nullopt;
-  for (std::int64_t n = 0; n < *count; ++n) {
-    if (!std::getline(in, line))
-      return std::nullopt;
-    std::string_view rest = line;
-    std::string_view parts[3];
-    for (auto& part : parts) {
-      std::size_t space = rest.find(' ');
-      if (space == std::string_view::npos)
-        return std::nullopt;
-      part = rest.substr(0, space);
-      rest.remove_prefix(space + 1);
-    }
-    Entry e;
-    auto added = read_int(parts[1]);
-    auto updated = read_int(parts[2]);
-    auto path = unescape_path(rest);
-    if (!read_oid(parts[0], e.blob) || !added || !updated || !path)
-      return std::nullopt;
-    e.added = *added;
-    e.updated = *updated;
-    c.state.files.emplace(std::move(*path), e);
-  }
-  if (!std::getline(in, line) || line != "end" || in.get() != EOF)
-    return std::nullopt;
-  return c;
 }
 
 std::string read_text(const fs::path& file) {
@@ -993,11 +839,14 @@ Status walk(git_repository* repo, const HistoryOptions& options,
   std::optional<std::int64_t> head_time;
   if (rc == 0) {
     std::string key = hash_text(content_rel + '\0' + ignore_text);
-    std::optional<Cached> cached;
+    std::optional<CachedWalk> cached;
     bool use_cache = !options.cache_file.empty() && !h.shallow;
-    if (use_cache) {
+    std::error_code ec;
+    if (use_cache && !fs::exists(options.cache_file, ec)) {
+      h.notes.push_back("no history cache yet; walking all commits");
+    } else if (use_cache) {
       std::string why;
-      cached = read_cache(options.cache_file, key, why);
+      cached = parse_history_cache(read_text(options.cache_file), key, why);
       if (!cached)
         h.notes.push_back(why);
     }
@@ -1031,8 +880,8 @@ Status walk(git_repository* repo, const HistoryOptions& options,
     if (!s.ok())
       return s;
     if (use_cache && !(h.cache_used && chain->commits.empty())) {
-      Status w =
-          write_file_atomic(options.cache_file, cache_text(key, head, state));
+      Status w = write_file_atomic(options.cache_file,
+                                   format_history_cache(key, head, state));
       if (!w.ok())
         h.notes.push_back("history cache not written: " + w.error().message);
     }

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Generates a synthetic paper list as a git repository, for the benchmark.
 
-N papers in 16 topic folders over M first-parent commits, one every few
-hours: each commit adds papers, some edit a paper, move one to another
-topic (sometimes with an edit), or only touch the generated README. The
+N papers in 16 topic folders over M first-parent commits, one every six
+hours: each commit adds papers to one topic, as a pull request does, and
+some also edit a paper, move one to another topic (half of the moves with
+an edit), or only touch the generated README. The
 history is written with one `git fast-import` stream, so 100k papers take
 seconds, not hours. The content is valid for `papersite check`.
 
@@ -100,10 +101,12 @@ def generate(papers, commits, out_dir, seed):
             ops += [("M", p, t) for p, t in site_files().items()]
         # Papers still to add are spread evenly over the remaining commits.
         due = (papers * c) // commits - next_paper
+        # A pull request adds its papers to one topic.
+        topic = rng.choice(TOPICS)
         for _ in range(due):
             n = next_paper
             next_paper += 1
-            path = f"content/papers/{rng.choice(TOPICS)}/paper-{n}.toml"
+            path = f"content/papers/{topic}/paper-{n}.toml"
             where[n] = path
             version[n] = 0
             ops.append(("M", path, paper_text(n, 0)))
