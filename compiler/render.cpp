@@ -109,6 +109,35 @@ std::string drop_standalone_lines(const std::string& text) {
   return out;
 }
 
+// Each {{> name}} replaced by the partial's text, recursively. kainjow
+// parses a partial again at every inclusion, thousands of times for the
+// rows of a long list; inlining parses it once. The output is the same
+// because partials see the context of their inclusion either way.
+// Limitation: a partial that changes the delimiters ({{=<% %>=}}) changes
+// them for the rest of the including template too; set them back.
+std::string inline_partials(const std::string& text,
+                            const std::map<std::string, std::string>& partials,
+                            int depth = 0) {
+  static const std::regex kInclude(R"(\{\{\s*>\s*([^}]*?)\s*\}\})");
+  if (depth > 32)
+    return text;  // a loop; check_includes refuses it when loading
+  std::string out;
+  auto last = text.cbegin();
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kInclude);
+       it != std::sregex_iterator(); ++it) {
+    const std::smatch& match = *it;
+    out.append(last, match[0].first);
+    auto partial = partials.find(match[1].str());
+    if (partial == partials.end())
+      out += match[0].str();  // left to the render, which reports it
+    else
+      out += inline_partials(partial->second, partials, depth + 1);
+    last = match[0].second;
+  }
+  out.append(last, text.cend());
+  return out;
+}
+
 bool is_plain_file_name(std::string_view name) {
   return !name.empty() && name != "." && name != ".." &&
          name.find('/') == std::string_view::npos &&
@@ -382,6 +411,13 @@ class ThemeContext : public mustache::basic_context<std::string> {
   const mustache::data* get(const std::string& name) const override {
     if (name == ".")
       return items_.front();
+    if (name.find('.') == std::string::npos) {
+      for (const mustache::data* item : items_) {
+        if (const mustache::data* value = item->get(name))
+          return value;
+      }
+      return nullptr;
+    }
     std::vector<std::string> parts;
     std::size_t start = 0;
     for (std::size_t dot; (dot = name.find('.', start)) != std::string::npos;
@@ -486,7 +522,7 @@ Result<std::vector<RenderedFile>> render_site(const Theme& theme,
         auto path = topic_output_path(output.path, *view.topics[i].topic);
         if (!path.ok())
           return path.error();
-        mine.push_back({&output, *path, &data.topics[i]});
+        mine.push_back({&output, *path, &data.topic(i)});
       }
     }
     for (const RenderJob& job : mine) {
@@ -500,9 +536,12 @@ Result<std::vector<RenderedFile>> render_site(const Theme& theme,
     }
   }
 
+  std::map<std::string, std::string> inlined;
   mustache::data partials(mustache::data::type::object);
-  for (const auto& [name, text] : theme.partials)
-    partials.set(name, drop_standalone_lines(text));
+  for (const auto& [name, text] : theme.partials) {
+    inlined[name] = drop_standalone_lines(text);
+    partials.set(name, inlined[name]);
+  }
 
   for (const ThemeOutput& output : theme.outputs) {
     fs::path file = theme.dir / output.template_name;
@@ -515,7 +554,8 @@ Result<std::vector<RenderedFile>> render_site(const Theme& theme,
     Status compiles = check_compiles(file, found->second);
     if (!compiles.ok())
       return compiles.error();
-    mustache::mustache compiled{drop_standalone_lines(found->second)};
+    mustache::mustache compiled{
+        inline_partials(drop_standalone_lines(found->second), inlined)};
     EscapeMode mode = output.escape;
     compiled.set_custom_escape(
         [mode](const std::string& text) { return escape(mode, text); });
