@@ -84,13 +84,20 @@ Status check_compiles(const fs::path& file, const std::string& text) {
                   locate_mustache_error(compiled.error_message(), text)));
 }
 
-// kainjow keeps the line of a section tag that stands alone when the
-// section renders nothing; the mustache spec drops it. Doing it here, for
-// section, inverted, end and comment tags alone on their line, lets
-// templates put each such tag on its own line, as the page reads.
+// The mustache spec drops a line that holds only a section, inverted, end
+// or comment tag. kainjow drops such a line only when a section on it was
+// rendered, and keeps it as a blank line when the section is false, empty
+// or a comment. Every such line therefore gets an empty section of a value
+// that is always true (kStandaloneMark, set in the output's value), which
+// makes kainjow drop the line in every case, so templates can put each of
+// these tags on its own line, as the page reads.
+constexpr const char* kStandaloneMark = "papersite_standalone_line";
+
 std::string drop_standalone_lines(const std::string& text) {
   static const std::regex kStandalone(
-      R"(^[ \t]*(\{\{[#^/!][^{}]*\}\})[ \t]*\r?$)");
+      R"(^[ \t]*(\{\{[#^/!][^{}]*\}\})[ \t]*(\r?)$)");
+  static const std::string kMark =
+      std::string("{{#") + kStandaloneMark + "}}{{/" + kStandaloneMark + "}}";
   std::string out;
   out.reserve(text.size());
   std::size_t start = 0;
@@ -100,10 +107,13 @@ std::string drop_standalone_lines(const std::string& text) {
     std::string line = text.substr(
         start, (end == std::string::npos ? text.size() : end) - start);
     std::smatch match;
-    if (std::regex_match(line, match, kStandalone))
-      out += match[1].str();
-    else
+    if (std::regex_match(line, match, kStandalone)) {
+      out += kMark + match[1].str() + match[2].str();
+      if (end != std::string::npos)
+        out += '\n';
+    } else {
       out.append(text, start, next - start);
+    }
     start = next;
   }
   return out;
@@ -564,6 +574,7 @@ Result<std::vector<RenderedFile>> render_site(const Theme& theme,
       if (job.output != &output)
         continue;
       mustache::data layer = output_value(site, job.path);
+      layer.set(kStandaloneMark, true);
       ThemeContext context(&partials);
       context.push(&data.root);
       if (job.topic != nullptr)

@@ -386,6 +386,33 @@ BOOST_AUTO_TEST_CASE(partial_alone_on_a_line_gives_its_lines_once) {
   BOOST_TEST(file_of(files, "page.md") == "top\n- B\n- A\nend\n");
 }
 
+// kainjow keeps the line of a false section and, once lines were joined,
+// dropped the blank line after a list; both broke the README's headings.
+BOOST_AUTO_TEST_CASE(standalone_tag_lines_vanish_and_blank_lines_stay) {
+  TempDir dir;
+  fs::path theme = one_template_theme(dir.path(),
+                                      "a\n"
+                                      "{{#papers}}\n"
+                                      "- {{title}}\n"
+                                      "{{/papers}}\n"
+                                      "\n"
+                                      "b\n"
+                                      "  {{#site.nothing}}\n"
+                                      "hidden\n"
+                                      "{{/site.nothing}}  \n"
+                                      "\n"
+                                      "{{^papers}}\n"
+                                      "none\n"
+                                      "{{/papers}}\n"
+                                      "{{! a comment }}\n"
+                                      "c\n");
+  SampleList list;
+  list.content.papers = {
+      sample_paper("pruning", "a", "2405.00001", "A", "2024-05-20")};
+  auto files = render_or_fail(theme, list.view());
+  BOOST_TEST(file_of(files, "page.md") == "a\n- A\n\nb\n\nc\n");
+}
+
 BOOST_AUTO_TEST_CASE(files_read_lists_every_theme_file_and_folder) {
   TempDir dir;
   fs::path theme = one_template_theme(dir.path(), "{{> a}}\n");
