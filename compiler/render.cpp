@@ -1,10 +1,11 @@
 // A theme is read whole before anything is rendered: theme.toml, each
 // template it names and every file of partials/, never following symbolic
 // links, and each is compiled once so a syntax error names its own file.
-// Rendering builds the data model once (render_model.hpp) and renders each
-// output through a context of our own: values are looked up as kainjow
-// does, but partials come only from the theme's partials map, so a value
-// of the content can never be taken for a template.
+// Rendering builds the data model once (render_model.hpp), inlines the
+// partials into each template and renders each output through a context of
+// our own: values are looked up as kainjow does, but a partial is only ever
+// taken from the theme's partials, so a value of the content can never be
+// taken for a template.
 #include "render.hpp"
 
 #include <fmt/format.h>
@@ -45,11 +46,11 @@ Result<std::string> read_theme_file(const fs::path& file) {
     return theme_error(
         fmt::format("cannot read '{}': no such file", file.string()));
   std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in && !in.eof())
+  if (!in)
     return theme_error(fmt::format("cannot read '{}': {}", file.string(),
                                    std::strerror(errno)));
+  std::ostringstream text;
+  text << in.rdbuf();
   return text.str();
 }
 
@@ -518,7 +519,12 @@ Result<std::vector<RenderedFile>> render_site(const Theme& theme,
                                               const View& view) {
   const Site& site = view.content->site;
 
-  // Every path first, so a bad topic page fails before any work.
+  // A Theme may come from elsewhere than load_theme: check its includes
+  // before inlining them. Then every path, so a bad topic page fails
+  // before any work.
+  Status includes = check_includes(theme);
+  if (!includes.ok())
+    return includes.error();
   std::vector<RenderedFile> files;
   std::vector<RenderJob> jobs;
   TemplateData data = build_template_data(view, theme.outputs);

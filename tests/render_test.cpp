@@ -243,6 +243,15 @@ BOOST_AUTO_TEST_CASE(a_value_named_like_a_partial_is_not_rendered_as_one) {
   auto files = render_site(theme, view);
   BOOST_REQUIRE(!files.ok());
   BOOST_TEST(files.error().message ==
+             "'" + (dir / "t").string() + "' includes partial 'title', but '" +
+                 (dir / "partials/title.mustache").string() +
+                 "' does not exist");
+
+  // Under other delimiters the include is only found while rendering.
+  theme.templates["t"] = "{{=<% %>=}}<%#papers%>[<%> title%>]<%/papers%>";
+  files = render_site(theme, view);
+  BOOST_REQUIRE(!files.ok());
+  BOOST_TEST(files.error().message ==
              "template '" + (dir / "t").string() +
                  "' includes partial 'title', which is not a file of '" +
                  (dir / "partials").string() + "'");
