@@ -1,10 +1,11 @@
 // A theme is read whole before anything is rendered: theme.toml, each
 // template it names and every file of partials/, never following symbolic
 // links, and each is compiled once so a syntax error names its own file.
-// Rendering builds the data model once (render_model.hpp) and renders each
-// output through a context of our own: values are looked up as kainjow
-// does, but partials come only from the theme's partials map, so a value
-// of the content can never be taken for a template.
+// Rendering builds the data model once (render_model.hpp), inlines the
+// partials into each template and renders each output through a context of
+// our own: values are looked up as kainjow does, but a partial is only ever
+// taken from the theme's partials, so a value of the content can never be
+// taken for a template.
 #include "render.hpp"
 
 #include <fmt/format.h>
@@ -45,11 +46,11 @@ Result<std::string> read_theme_file(const fs::path& file) {
     return theme_error(
         fmt::format("cannot read '{}': no such file", file.string()));
   std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (!in && !in.eof())
+  if (!in)
     return theme_error(fmt::format("cannot read '{}': {}", file.string(),
                                    std::strerror(errno)));
+  std::ostringstream text;
+  text << in.rdbuf();
   return text.str();
 }
 
@@ -84,13 +85,20 @@ Status check_compiles(const fs::path& file, const std::string& text) {
                   locate_mustache_error(compiled.error_message(), text)));
 }
 
-// kainjow keeps the line of a section tag that stands alone when the
-// section renders nothing; the mustache spec drops it. Doing it here, for
-// section, inverted, end and comment tags alone on their line, lets
-// templates put each such tag on its own line, as the page reads.
+// The mustache spec drops a line that holds only a section, inverted, end
+// or comment tag. kainjow drops such a line only when a section on it was
+// rendered, and keeps it as a blank line when the section is false, empty
+// or a comment. Every such line therefore gets an empty section of a value
+// that is always true (kStandaloneMark, set in the output's value), which
+// makes kainjow drop the line in every case, so templates can put each of
+// these tags on its own line, as the page reads.
+constexpr const char* kStandaloneMark = "papersite_standalone_line";
+
 std::string drop_standalone_lines(const std::string& text) {
   static const std::regex kStandalone(
-      R"(^[ \t]*(\{\{[#^/!][^{}]*\}\})[ \t]*\r?$)");
+      R"(^[ \t]*(\{\{[#^/!][^{}]*\}\})[ \t]*(\r?)$)");
+  static const std::string kMark =
+      std::string("{{#") + kStandaloneMark + "}}{{/" + kStandaloneMark + "}}";
   std::string out;
   out.reserve(text.size());
   std::size_t start = 0;
@@ -100,12 +108,44 @@ std::string drop_standalone_lines(const std::string& text) {
     std::string line = text.substr(
         start, (end == std::string::npos ? text.size() : end) - start);
     std::smatch match;
-    if (std::regex_match(line, match, kStandalone))
-      out += match[1].str();
-    else
+    if (std::regex_match(line, match, kStandalone)) {
+      out += kMark + match[1].str() + match[2].str();
+      if (end != std::string::npos)
+        out += '\n';
+    } else {
       out.append(text, start, next - start);
+    }
     start = next;
   }
+  return out;
+}
+
+// Each {{> name}} replaced by the partial's text, recursively. kainjow
+// parses a partial again at every inclusion, thousands of times for the
+// rows of a long list; inlining parses it once. The output is the same
+// because partials see the context of their inclusion either way.
+// Limitation: a partial that changes the delimiters ({{=<% %>=}}) changes
+// them for the rest of the including template too; set them back.
+std::string inline_partials(const std::string& text,
+                            const std::map<std::string, std::string>& partials,
+                            int depth = 0) {
+  static const std::regex kInclude(R"(\{\{\s*>\s*([^}]*?)\s*\}\})");
+  if (depth > 32)
+    return text;  // a loop; check_includes refuses it when loading
+  std::string out;
+  auto last = text.cbegin();
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), kInclude);
+       it != std::sregex_iterator(); ++it) {
+    const std::smatch& match = *it;
+    out.append(last, match[0].first);
+    auto partial = partials.find(match[1].str());
+    if (partial == partials.end())
+      out += match[0].str();  // left to the render, which reports it
+    else
+      out += inline_partials(partial->second, partials, depth + 1);
+    last = match[0].second;
+  }
+  out.append(last, text.cend());
   return out;
 }
 
@@ -382,6 +422,13 @@ class ThemeContext : public mustache::basic_context<std::string> {
   const mustache::data* get(const std::string& name) const override {
     if (name == ".")
       return items_.front();
+    if (name.find('.') == std::string::npos) {
+      for (const mustache::data* item : items_) {
+        if (const mustache::data* value = item->get(name))
+          return value;
+      }
+      return nullptr;
+    }
     std::vector<std::string> parts;
     std::size_t start = 0;
     for (std::size_t dot; (dot = name.find('.', start)) != std::string::npos;
@@ -472,7 +519,12 @@ Result<std::vector<RenderedFile>> render_site(const Theme& theme,
                                               const View& view) {
   const Site& site = view.content->site;
 
-  // Every path first, so a bad topic page fails before any work.
+  // A Theme may come from elsewhere than load_theme: check its includes
+  // before inlining them. Then every path, so a bad topic page fails
+  // before any work.
+  Status includes = check_includes(theme);
+  if (!includes.ok())
+    return includes.error();
   std::vector<RenderedFile> files;
   std::vector<RenderJob> jobs;
   TemplateData data = build_template_data(view, theme.outputs);
@@ -486,7 +538,7 @@ Result<std::vector<RenderedFile>> render_site(const Theme& theme,
         auto path = topic_output_path(output.path, *view.topics[i].topic);
         if (!path.ok())
           return path.error();
-        mine.push_back({&output, *path, &data.topics[i]});
+        mine.push_back({&output, *path, &data.topic(i)});
       }
     }
     for (const RenderJob& job : mine) {
@@ -500,9 +552,12 @@ Result<std::vector<RenderedFile>> render_site(const Theme& theme,
     }
   }
 
+  std::map<std::string, std::string> inlined;
   mustache::data partials(mustache::data::type::object);
-  for (const auto& [name, text] : theme.partials)
-    partials.set(name, drop_standalone_lines(text));
+  for (const auto& [name, text] : theme.partials) {
+    inlined[name] = drop_standalone_lines(text);
+    partials.set(name, inlined[name]);
+  }
 
   for (const ThemeOutput& output : theme.outputs) {
     fs::path file = theme.dir / output.template_name;
@@ -515,7 +570,8 @@ Result<std::vector<RenderedFile>> render_site(const Theme& theme,
     Status compiles = check_compiles(file, found->second);
     if (!compiles.ok())
       return compiles.error();
-    mustache::mustache compiled{drop_standalone_lines(found->second)};
+    mustache::mustache compiled{
+        inline_partials(drop_standalone_lines(found->second), inlined)};
     EscapeMode mode = output.escape;
     compiled.set_custom_escape(
         [mode](const std::string& text) { return escape(mode, text); });
@@ -524,6 +580,7 @@ Result<std::vector<RenderedFile>> render_site(const Theme& theme,
       if (job.output != &output)
         continue;
       mustache::data layer = output_value(site, job.path);
+      layer.set(kStandaloneMark, true);
       ThemeContext context(&partials);
       context.push(&data.root);
       if (job.topic != nullptr)

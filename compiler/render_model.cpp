@@ -40,6 +40,19 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   return out;
 }
 
+// kainjow's set() and push_back() copy; these move, which matters when a
+// list holds thousands of papers.
+void put(data& object, const std::string& key, data value) {
+  object[key] = std::move(value);
+}
+// list_value() is the list itself, only typed const.
+kainjow::mustache::list& items_of(data& list) {
+  return const_cast<kainjow::mustache::list&>(list.list_value());
+}
+void append(data& list, data item) {
+  items_of(list).push_back(std::move(item));
+}
+
 data object() {
   return data(data::type::object);
 }
@@ -49,8 +62,8 @@ data list() {
 
 data named_badge(const std::string& name) {
   data value = object();
-  value.set("name", name);
-  value.set("badge", escape_badge_text(name));
+  put(value, "name", name);
+  put(value, "badge", escape_badge_text(name));
   return value;
 }
 
@@ -61,8 +74,8 @@ data image_value(const Site& site, const Paper& paper) {
   if (url.empty())
     return data(false);
   data value = object();
-  value.set("url", url);
-  value.set("width", std::to_string(paper.image_width.value_or(1002)));
+  put(value, "url", url);
+  put(value, "width", std::to_string(paper.image_width.value_or(1002)));
   return value;
 }
 
@@ -72,9 +85,9 @@ data github_value(const Paper& paper) {
   if (!repo)
     return data(false);
   data value = object();
-  value.set("owner", repo->owner);
-  value.set("repo", repo->repo);
-  value.set("url", "https://github.com/" + repo->owner + "/" + repo->repo);
+  put(value, "owner", repo->owner);
+  put(value, "repo", repo->repo);
+  put(value, "url", "https://github.com/" + repo->owner + "/" + repo->repo);
   return value;
 }
 
@@ -103,102 +116,116 @@ data paper_value(const Site& site, const DatedPaper& dated,
                  const std::map<std::string, const Topic*>& topics) {
   const Paper& paper = *dated.paper;
   data value = object();
-  value.set("id", paper.id);
-  value.set("title", paper.title);
-  value.set("authors", join(paper.authors, ", "));
+  put(value, "id", paper.id);
+  put(value, "title", paper.title);
+  put(value, "authors", join(paper.authors, ", "));
   data authors = list();
   for (const std::string& name : paper.authors)
-    authors.push_back(data("name", data(name)));
-  value.set("author_list", authors);
+    append(authors, data("name", data(name)));
+  put(value, "author_list", std::move(authors));
 
-  value.set("paper", absolute_url(site, paper.paper));
-  value.set("code", url_or_false(site, paper.code));
-  value.set("github", github_value(paper));
-  value.set("venue", paper.venue ? named_badge(*paper.venue) : data(false));
+  put(value, "paper", absolute_url(site, paper.paper));
+  put(value, "code", url_or_false(site, paper.code));
+  put(value, "github", github_value(paper));
+  put(value, "venue", paper.venue ? named_badge(*paper.venue) : data(false));
   data tags = list();
   for (const std::string& tag : paper.tags)
-    tags.push_back(named_badge(tag));
-  value.set("tags", tags);
-  value.set("has_tags", data(!paper.tags.empty()));
-  value.set("tags_text", join(paper.tags, ", "));
-  value.set("recommended", data(paper.recommended));
-  value.set("image", image_value(site, paper));
+    append(tags, named_badge(tag));
+  put(value, "tags", std::move(tags));
+  put(value, "has_tags", data(!paper.tags.empty()));
+  put(value, "tags_text", join(paper.tags, ", "));
+  put(value, "recommended", data(paper.recommended));
+  put(value, "image", image_value(site, paper));
   data links = list();
   for (const auto& [name, url] : paper.links) {
     std::string safe = absolute_url(site, url);
     if (safe.empty())
       continue;
     data link = object();
-    link.set("name", name);
-    link.set("url", safe);
-    links.push_back(link);
+    put(link, "name", name);
+    put(link, "url", safe);
+    append(links, std::move(link));
   }
-  value.set("links", links);
-  value.set("summary", paper.summary ? data(*paper.summary) : data(false));
+  put(value, "links", std::move(links));
+  put(value, "summary", paper.summary ? data(*paper.summary) : data(false));
 
-  value.set("added", format_ymd(dated.dates.added));
-  value.set("added_iso", format_iso(dated.dates.added));
-  value.set("added_rfc822", format_rfc822(dated.dates.added));
-  value.set("updated", format_ymd(dated.dates.updated));
-  value.set("updated_iso", format_iso(dated.dates.updated));
+  put(value, "added", format_ymd(dated.dates.added));
+  put(value, "added_iso", format_iso(dated.dates.added));
+  put(value, "added_rfc822", format_rfc822(dated.dates.added));
+  put(value, "updated", format_ymd(dated.dates.updated));
+  put(value, "updated_iso", format_iso(dated.dates.updated));
 
-  value.set("topic", paper.topic);
+  put(value, "topic", paper.topic);
   data listed = list();
   for (const Topic* topic : listed_under(paper, topics)) {
     data t = object();
-    t.set("slug", topic->slug);
-    t.set("title", topic->title);
-    t.set("page", topic->page);
-    listed.push_back(t);
+    put(t, "slug", topic->slug);
+    put(t, "title", topic->title);
+    put(t, "page", topic->page);
+    append(listed, std::move(t));
   }
-  value.set("topics", listed);
+  put(value, "topics", std::move(listed));
   return value;
 }
 
+// Each paper's value, made once, held by the root's `papers` list (newest
+// first); the other lists copy from it.
+struct PaperValues {
+  const View* view;
+  const kainjow::mustache::list* newest;
+  std::vector<std::size_t> position;  // view.papers index → newest index
+
+  const data& of(const DatedPaper* paper) const {
+    return (*newest)[position[static_cast<std::size_t>(paper -
+                                                       view->papers.data())]];
+  }
+};
+
 // Copies of the papers' values in the order of `papers`, at most `limit`.
-data paper_list(const std::vector<const DatedPaper*>& papers, const View& view,
-                const std::vector<data>& values,
+data paper_list(const std::vector<const DatedPaper*>& papers,
+                const PaperValues& values,
                 std::size_t limit = static_cast<std::size_t>(-1)) {
   data out = list();
+  // kainjow's move constructor is not noexcept, so a growing vector would
+  // copy every paper again on each reallocation.
+  items_of(out).reserve(std::min(papers.size(), limit));
   for (std::size_t i = 0; i < papers.size() && i < limit; ++i)
-    out.push_back(
-        values[static_cast<std::size_t>(papers[i] - view.papers.data())]);
+    append(out, values.of(papers[i]));
   return out;
 }
 
-data feed_value(const std::vector<const DatedPaper*>& papers, const View& view,
-                const std::vector<data>& values) {
-  auto limit =
-      static_cast<std::size_t>(std::max(view.content->site.feed_items, 0));
+data feed_value(const std::vector<const DatedPaper*>& papers, const Site& site,
+                const PaperValues& values) {
+  auto limit = static_cast<std::size_t>(std::max(site.feed_items, 0));
   data feed = object();
-  feed.set("items", paper_list(papers, view, values, limit));
+  put(feed, "items", paper_list(papers, values, limit));
   // The newest item's date, not the time of the build, so an unchanged
   // list renders the same bytes.
   bool has_items = !papers.empty() && limit > 0;
-  feed.set("last_build_date",
-           has_items ? data(format_rfc822(papers.front()->dates.added))
-                     : data(false));
+  put(feed, "last_build_date",
+      has_items ? data(format_rfc822(papers.front()->dates.added))
+                : data(false));
   return feed;
 }
 
 data link_value(const Site& site, const std::string& path) {
   data value = object();
-  value.set("path", escape_url(path));
-  value.set("url", absolute_url(site, path));
+  put(value, "path", escape_url(path));
+  put(value, "url", absolute_url(site, path));
   return value;
 }
 
 data site_value(const Site& site) {
   data value = object();
-  value.set("title", site.title);
-  value.set("tagline", site.tagline);
-  value.set("tagline_text", markdown_to_text(site.tagline));
-  value.set("base_url", absolute_url(site, site.base_url));
-  value.set("repository", absolute_url(site, site.repository));
-  value.set("language", site.language);
-  value.set("recent_days", std::to_string(site.recent_days));
-  value.set("recent_min", std::to_string(site.recent_min));
-  value.set("feed_items", std::to_string(site.feed_items));
+  put(value, "title", site.title);
+  put(value, "tagline", site.tagline);
+  put(value, "tagline_text", markdown_to_text(site.tagline));
+  put(value, "base_url", absolute_url(site, site.base_url));
+  put(value, "repository", absolute_url(site, site.repository));
+  put(value, "language", site.language);
+  put(value, "recent_days", std::to_string(site.recent_days));
+  put(value, "recent_min", std::to_string(site.recent_min));
+  put(value, "feed_items", std::to_string(site.feed_items));
   return value;
 }
 
@@ -206,38 +233,38 @@ data updates_value(const Site& site) {
   data updates = list();
   for (const Update& update : site.updates) {
     data u = object();
-    u.set("date", format_long_date(update.date));
-    u.set("date_ymd", format_ymd(update.date));
-    u.set("text", update.text);
-    updates.push_back(u);
+    put(u, "date", format_long_date(update.date));
+    put(u, "date_ymd", format_ymd(update.date));
+    put(u, "text", update.text);
+    append(updates, std::move(u));
   }
   return updates;
 }
 
-data topic_value(const Site& site, const TopicView& topic, const View& view,
-                 const std::vector<data>& values,
+data topic_value(const Site& site, const TopicView& topic,
+                 const PaperValues& values,
                  const std::vector<ThemeOutput>& outputs) {
   data value = object();
-  value.set("slug", topic.topic->slug);
-  value.set("title", topic.topic->title);
-  value.set("page", escape_url(topic.topic->page));
-  value.set("page_url", absolute_url(site, topic.topic->page));
+  put(value, "slug", topic.topic->slug);
+  put(value, "title", topic.topic->title);
+  put(value, "page", escape_url(topic.topic->page));
+  put(value, "page_url", absolute_url(site, topic.topic->page));
   data links = object();
   for (const ThemeOutput& output : outputs) {
     if (!output.per_topic || output.name.empty())
       continue;
     Result<std::string> path = topic_output_path(output.path, *topic.topic);
     if (path.ok())
-      links.set(output.name, link_value(site, *path));
+      put(links, output.name, link_value(site, *path));
   }
-  value.set("outputs", links);
-  value.set("papers", paper_list(topic.papers, view, values));
-  value.set("recent", paper_list(topic.recent, view, values));
-  value.set("has_papers", data(!topic.papers.empty()));
-  value.set("has_recent", data(!topic.recent.empty()));
-  value.set("paper_count", std::to_string(topic.papers.size()));
-  value.set("recent_count", std::to_string(topic.recent.size()));
-  value.set("feed", feed_value(topic.papers, view, values));
+  put(value, "outputs", std::move(links));
+  put(value, "papers", paper_list(topic.papers, values));
+  put(value, "recent", paper_list(topic.recent, values));
+  put(value, "has_papers", data(!topic.papers.empty()));
+  put(value, "has_recent", data(!topic.recent.empty()));
+  put(value, "paper_count", std::to_string(topic.papers.size()));
+  put(value, "recent_count", std::to_string(topic.recent.size()));
+  put(value, "feed", feed_value(topic.papers, site, values));
   return value;
 }
 
@@ -250,40 +277,45 @@ TemplateData build_template_data(const View& view,
   for (const TopicView& topic : view.topics)
     topics_by_slug[topic.topic->slug] = topic.topic;
 
-  std::vector<data> papers;
-  papers.reserve(view.papers.size());
-  for (const DatedPaper& dated : view.papers)
-    papers.push_back(paper_value(site, dated, topics_by_slug));
-
-  TemplateData out;
-  data topics = list();
-  data recent_topics = list();
-  for (const TopicView& topic : view.topics) {
-    out.topics.push_back(topic_value(site, topic, view, papers, outputs));
-    topics.push_back(out.topics.back());
-    if (!topic.recent.empty())
-      recent_topics.push_back(out.topics.back());
+  data papers = list();
+  PaperValues values{&view, &papers.list_value(), {}};
+  values.position.resize(view.papers.size());
+  items_of(papers).reserve(view.newest.size());
+  for (std::size_t i = 0; i < view.newest.size(); ++i) {
+    const DatedPaper* paper = view.newest[i];
+    values.position[static_cast<std::size_t>(paper - view.papers.data())] = i;
+    append(papers, paper_value(site, *paper, topics_by_slug));
   }
+
+  data topics = list();
+  items_of(topics).reserve(view.topics.size());
+  for (const TopicView& topic : view.topics)
+    append(topics, topic_value(site, topic, values, outputs));
 
   data links = object();
   for (const ThemeOutput& output : outputs) {
     if (!output.per_topic && !output.name.empty())
-      links.set(output.name, link_value(site, output.path));
+      put(links, output.name, link_value(site, output.path));
   }
 
+  TemplateData out;
   data& root = out.root;
-  root.set("site", site_value(site));
-  root.set("updates", updates_value(site));
-  root.set("now", format_ymd(view.now));
-  root.set("now_iso", format_iso(view.now));
-  root.set("recent_since", format_us_date(view.recent_since));
-  root.set("recent_since_ymd", format_ymd(view.recent_since));
-  root.set("topics", topics);
-  root.set("recent_topics", recent_topics);
-  root.set("papers", paper_list(view.newest, view, papers));
-  root.set("feed", feed_value(view.newest, view, papers));
-  root.set("outputs", links);
+  put(root, "site", site_value(site));
+  put(root, "updates", updates_value(site));
+  put(root, "now", format_ymd(view.now));
+  put(root, "now_iso", format_iso(view.now));
+  put(root, "recent_since", format_us_date(view.recent_since));
+  put(root, "recent_since_ymd", format_ymd(view.recent_since));
+  put(root, "topics", std::move(topics));
+  put(root, "feed", feed_value(view.newest, site, values));
+  // Moving keeps the list where it is, so `values` stays valid to here.
+  put(root, "papers", std::move(papers));
+  put(root, "outputs", std::move(links));
   return out;
+}
+
+const TemplateValue& TemplateData::topic(std::size_t i) const {
+  return root.get("topics")->list_value().at(i);
 }
 
 TemplateValue output_value(const Site& site, const std::string& path) {

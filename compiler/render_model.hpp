@@ -18,9 +18,9 @@ using TemplateValue = kainjow::mustache::data;
 
 struct TemplateData {
   TemplateValue root;
-  // One per view.topics, same order; a per-topic output is rendered with
-  // its topic's value above the root.
-  std::vector<TemplateValue> topics;
+  // The value of view.topics[i] inside root's `topics`: a per-topic output
+  // is rendered with it above the root.
+  const TemplateValue& topic(std::size_t i) const;
 };
 
 // `outputs` gives the `outputs` objects of the root and of each topic.
