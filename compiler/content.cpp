@@ -399,16 +399,6 @@ std::string path_problem(std::string_view key, std::string_view value) {
   return {};
 }
 
-std::string normalised_title(std::string_view title) {
-  std::string out;
-  for (char c : title) {
-    auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || std::isalnum(u))
-      out += static_cast<char>(std::tolower(u));
-  }
-  return out;
-}
-
 std::string date_text(TimePoint t) {
   return format_ymd(t);
 }
@@ -1029,7 +1019,7 @@ void Loader::check_duplicates() {
         report_duplicate(*it->second, p, false);
       }
     }
-    std::string title = normalised_title(p.paper.title);
+    std::string title = comparable_title(p.paper.title);
     if (title.empty())
       continue;
     auto [it, fresh] = by_title.emplace(title, &p);
@@ -1095,6 +1085,16 @@ std::vector<Topic> load_topics(const fs::path& content_dir,
       diagnostics.add(d);
   }
   return content.topics;
+}
+
+std::string comparable_title(std::string_view title) {
+  std::string out;
+  for (char c : title) {
+    auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || std::isalnum(u))
+      out += static_cast<char>(std::tolower(u));
+  }
+  return out;
 }
 
 bool is_placeholder(std::string_view value) {

@@ -101,6 +101,10 @@ bool is_placeholder(std::string_view value);
 // True for `[a-z0-9-]+`: topic slugs and the stems of paper file names.
 bool is_slug(std::string_view text);
 
+// A title reduced for comparison: lower case, ASCII punctuation and spaces
+// dropped; two papers with equal reduced titles are the same paper.
+std::string comparable_title(std::string_view title);
+
 // The candidate closest to `name` by edit distance (ignoring case), when it
 // is near enough to be a likely typo; nullopt otherwise.
 std::optional<std::string> closest_name(
