@@ -71,42 +71,41 @@ std::string slug_from_arxiv(std::string_view id) {
   return slug;
 }
 
-std::string key_line(const PaperKey& key, const std::string& value) {
-  return fmt::format("# {}\n{} = {}\n", key.meaning, key.name, value);
+// The value the skeleton gives `key`: what the command line said, else a
+// placeholder for a required key; empty for an optional key left out.
+std::string skeleton_value(std::string_view key, const NewArgs& args,
+                           const std::string& paper) {
+  std::string todo(kPlaceholderMark);
+  if (key == "title")
+    return toml_string(args.title.empty() ? todo + " the paper's title"
+                                          : args.title);
+  if (key == "authors")
+    return fmt::format("[{}, {}]", toml_string(todo + " First Author"),
+                       toml_string(todo + " Second Author"));
+  if (key == "paper")
+    return toml_string(paper.empty() ? todo + " https://arxiv.org/abs/<id>"
+                                     : paper);
+  if (key == "code" && !args.code.empty())
+    return toml_string(args.code);
+  return {};
 }
 
-// Every key of paper_keys() in order: the known values filled, required
-// ones still unknown as placeholders, optional ones commented out.
-std::string skeleton(const std::string& title, const std::string& paper,
-                     const std::string& code, const std::string& path) {
-  std::string placeholder(kPlaceholderMark);
+// Every key of paper_keys() in order, each under a comment saying what it
+// is; optional keys without a value are commented out with an example.
+std::string skeleton(const NewArgs& args, const std::string& paper,
+                     const std::string& path) {
   std::string out = fmt::format(
       "# One paper of the list. Replace every \"{} ...\" value, uncomment\n"
       "# the optional keys that apply (delete the others), then run\n"
-      "#   papersite check {}\n\n",
-      placeholder, path);
+      "#   papersite check {}\n",
+      kPlaceholderMark, path);
   for (const PaperKey& key : paper_keys()) {
-    std::string_view name = key.name;
-    if (name == "title" && !title.empty())
-      out += key_line(key, toml_string(title));
-    else if (name == "paper" && !paper.empty())
-      out += key_line(key, toml_string(paper));
-    else if (name == "code" && !code.empty())
-      out += key_line(key, toml_string(code));
-    else if (name == "title")
-      out += key_line(key, toml_string(placeholder + " the paper's title"));
-    else if (name == "authors")
-      out += key_line(key, fmt::format("[{}, {}]",
-                                       toml_string(placeholder + " First "
-                                                                 "Author"),
-                                       toml_string(placeholder + " Second "
-                                                                 "Author")));
-    else if (name == "paper")
-      out += key_line(key,
-                      toml_string(placeholder + " https://arxiv.org/abs/<id>"));
+    std::string value = skeleton_value(key.name, args, paper);
+    out += fmt::format("\n# {}\n", key.meaning);
+    if (value.empty())
+      out += fmt::format("# {} = {}\n", key.name, key.example);
     else
-      out +=
-          fmt::format("# {}\n# {} = {}\n", key.meaning, key.name, key.example);
+      out += fmt::format("{} = {}\n", key.name, value);
   }
   return out;
 }
@@ -197,7 +196,7 @@ ExitCode run_new(const NewArgs& args) {
   if (out == nullptr)
     return fail(ExitCode::kEnvironment,
                 fmt::format("cannot create '{}'", shown));
-  std::string text = skeleton(args.title, paper, args.code, shown);
+  std::string text = skeleton(args, paper, shown);
   bool written = std::fwrite(text.data(), 1, text.size(), out) == text.size();
   if (std::fclose(out) != 0 || !written)
     return fail(ExitCode::kEnvironment,
