@@ -1,12 +1,43 @@
+#include <fmt/format.h>
+
+#include <chrono>
+
 #include "commands.hpp"
+#include "content.hpp"
 #include "diagnostics.hpp"
 
 namespace papersite {
 
-// Stub: replaced when the command is built.
-ExitCode run_check(const CheckArgs&) {
-  Log::error("'check' is not implemented yet");
-  return ExitCode::kUsage;
+namespace fs = std::filesystem;
+
+// `check` renders nothing, so the wall clock may stand in for the reference
+// time: a paper "added" in the future is a mistake whatever the history.
+ExitCode run_check(const CheckArgs& args) {
+  auto now = reference_time(std::nullopt);
+  if (!now.ok()) {
+    Log::error(now.error().message);
+    return now.error().kind;
+  }
+  TimePoint reference = now->value_or(std::chrono::floor<std::chrono::seconds>(
+      std::chrono::system_clock::now()));
+
+  Diagnostics diagnostics;
+  Content content = load_content(
+      {fs::absolute(args.content), args.files, reference}, diagnostics);
+  Log::print(diagnostics);
+
+  if (diagnostics.has_errors()) {
+    Log::error(
+        fmt::format("{} error(s), {} warning(s); fix the lines above "
+                    "and run 'papersite check' again",
+                    diagnostics.error_count(), diagnostics.warning_count()));
+    return ExitCode::kContent;
+  }
+  std::size_t checked =
+      args.files.empty() ? content.papers.size() : args.files.size();
+  Log::info(fmt::format("{} paper file(s) checked: no errors, {} warning(s)",
+                        checked, diagnostics.warning_count()));
+  return ExitCode::kOk;
 }
 
 }  // namespace papersite

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -82,6 +83,43 @@ struct LoadOptions {
 // returned Content holds what could be read (callers must check
 // diagnostics.has_errors() before using it to write anything).
 Content load_content(const LoadOptions& options, Diagnostics& diagnostics);
+
+// The topics of `content_dir`/topics.toml alone, checked as load_content
+// checks them; problems go to `diagnostics` (for `papersite new`, which
+// needs the topics and nothing else).
+std::vector<Topic> load_topics(const std::filesystem::path& content_dir,
+                               Diagnostics& diagnostics);
+
+// Content files larger than this are refused before parsing.
+inline constexpr std::uintmax_t kMaxContentFileBytes = 256 * 1024;
+
+// Values that `papersite new` leaves for the contributor start with this
+// mark; a value still holding it is an error until it is replaced.
+inline constexpr std::string_view kPlaceholderMark = "TODO:";
+bool is_placeholder(std::string_view value);
+
+// True for `[a-z0-9-]+`: topic slugs and the stems of paper file names.
+bool is_slug(std::string_view text);
+
+// A title reduced for comparison: lower case, ASCII punctuation and spaces
+// dropped; two papers with equal reduced titles are the same paper.
+std::string comparable_title(std::string_view title);
+
+// The candidate closest to `name` by edit distance (ignoring case), when it
+// is near enough to be a likely typo; nullopt otherwise.
+std::optional<std::string> closest_name(
+    std::string_view name, const std::vector<std::string>& candidates);
+
+// One key of a paper file: the validator's list of known keys and the
+// skeleton `papersite new` writes, with a comment per key.
+struct PaperKey {
+  std::string_view name;
+  bool required;
+  std::string_view meaning;  // one line for the skeleton's comment
+  std::string_view example;  // a TOML value
+};
+// Every key of a paper file, in the order the skeleton writes them.
+const std::vector<PaperKey>& paper_keys();
 
 // Path shown to the user for `file`: relative to the working directory when
 // inside it, else absolute; always with '/' separators.

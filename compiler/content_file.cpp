@@ -1,0 +1,230 @@
+// Screening is byte-level and runs before any parser: UTF-8 is validated by
+// hand (the standard library has no validator), and a small scanner that
+// knows TOML's string forms finds characters outside strings.
+#include "content_file.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+
+namespace papersite {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Where {
+  int line = 0;
+  int column = 0;
+};
+
+// Length of the valid UTF-8 sequence at `i`, 0 when the byte at `i` does not
+// start one (overlong forms, surrogates and values past U+10FFFF included).
+std::size_t sequence_length(std::string_view text, std::size_t i) {
+  auto at = [&](std::size_t k) -> unsigned {
+    return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u;
+  };
+  auto cont = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
+    return at(k) >= lo && at(k) <= hi && k < text.size();
+  };
+  unsigned c = at(i);
+  if (c < 0x80)
+    return 1;
+  if (c >= 0xC2 && c <= 0xDF)
+    return cont(i + 1) ? 2 : 0;
+  if (c >= 0xE0 && c <= 0xEF) {
+    unsigned lo = c == 0xE0 ? 0xA0 : 0x80;
+    unsigned hi = c == 0xED ? 0x9F : 0xBF;
+    return cont(i + 1, lo, hi) && cont(i + 2) ? 3 : 0;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    unsigned lo = c == 0xF0 ? 0x90 : 0x80;
+    unsigned hi = c == 0xF4 ? 0x8F : 0xBF;
+    return cont(i + 1, lo, hi) && cont(i + 2) && cont(i + 3) ? 4 : 0;
+  }
+  return 0;
+}
+
+// The line and column (in characters) of byte `offset` of valid-up-to-there
+// UTF-8 text.
+Where position_at(std::string_view text, std::size_t offset) {
+  Where p{1, 1};
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++p.line;
+      p.column = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      ++p.column;
+    }
+  }
+  return p;
+}
+
+char32_t code_point_at(std::string_view text, std::size_t i) {
+  std::size_t n = sequence_length(text, i);
+  auto c = static_cast<unsigned char>(text[i]);
+  char32_t cp = n == 1 ? c : n == 2 ? c & 0x1F : n == 3 ? c & 0x0F : c & 0x07;
+  for (std::size_t k = 1; k < n; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+  return cp;
+}
+
+}  // namespace
+
+std::size_t first_invalid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t n = sequence_length(text, i);
+    if (n == 0)
+      return i;
+    i += n;
+  }
+  return std::string_view::npos;
+}
+
+std::string printable(std::string_view line) {
+  std::string out;
+  for (std::size_t i = 0; i < line.size();) {
+    std::size_t n = sequence_length(line, i);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      out += line.substr(i, n);
+      i += n;
+    }
+  }
+  return out;
+}
+
+// The scanner follows TOML's four string forms and comments, which is all
+// it takes to know what is inside a string. toml++ 3.3 reads past its
+// buffer on some stray characters (a line starting with U+FEE1), so such
+// text never reaches it.
+std::size_t stray_non_ascii(std::string_view text) {
+  enum class In { kCode, kComment, kBasic, kLiteral, kMultiBasic, kMulti };
+  In in = In::kCode;
+  auto run_of = [&](std::size_t i, char q) {
+    std::size_t n = 0;
+    while (i + n < text.size() && text[i + n] == q)
+      ++n;
+    return n;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    switch (in) {
+      case In::kCode:
+        if (static_cast<unsigned char>(c) >= 0x80)
+          return i;
+        if (c == '#') {
+          in = In::kComment;
+        } else if (c == '"' || c == '\'') {
+          std::size_t n = run_of(i, c);
+          bool multi = n >= 3;
+          if (n == 2) {  // an empty string
+            ++i;
+          } else {
+            in = c == '"' ? (multi ? In::kMultiBasic : In::kBasic)
+                          : (multi ? In::kMulti : In::kLiteral);
+            if (multi)
+              i += 2;
+          }
+        }
+        break;
+      case In::kComment:
+        if (c == '\n')
+          in = In::kCode;
+        break;
+      case In::kBasic:
+      case In::kLiteral:
+        if (in == In::kBasic && c == '\\')
+          ++i;
+        else if (c == '\n' || c == (in == In::kBasic ? '"' : '\''))
+          in = In::kCode;
+        break;
+      case In::kMultiBasic:
+      case In::kMulti: {
+        char q = in == In::kMultiBasic ? '"' : '\'';
+        if (in == In::kMultiBasic && c == '\\') {
+          ++i;
+        } else if (c == q) {
+          // Up to two quotes may precede the closing three.
+          std::size_t n = run_of(i, q);
+          if (n >= 3)
+            in = In::kCode;
+          i += n - 1;
+        }
+        break;
+      }
+    }
+  }
+  return std::string_view::npos;
+}
+
+FileText read_content_file(const fs::path& file, std::uintmax_t max_bytes) {
+  FileText out;
+  auto fail = [&](std::string problem, Where at = {}) {
+    out.problem = std::move(problem);
+    out.line = at.line;
+    out.column = at.column;
+    return out;
+  };
+  std::error_code ec;
+  fs::file_status status = fs::symlink_status(file, ec);
+  if (ec || !fs::exists(status))
+    return fail("file does not exist");
+  if (fs::is_symlink(status))
+    return fail(
+        "symbolic link; papersite never follows links in the "
+        "content folder, so put the file itself here");
+  if (!fs::is_regular_file(status))
+    return fail("not a regular file; remove it");
+  std::uintmax_t size = fs::file_size(file, ec);
+  if (!ec && size > max_bytes)
+    return fail(
+        fmt::format("file is {} bytes, over the limit of {} bytes "
+                    "for a content file; it was not read (a paper "
+                    "file needs a few hundred bytes)",
+                    size, max_bytes));
+
+  // At most one byte more than the limit is read: a file that grew since
+  // it was measured is still refused without reading it whole.
+  std::ifstream in(file, std::ios::binary);
+  std::string bytes(max_bytes + 1, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (in.bad() || !in.is_open())
+    return fail("cannot read the file; check its permissions");
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  if (bytes.size() > max_bytes)
+    return fail(
+        fmt::format("file is over the limit of {} bytes for a "
+                    "content file; it was not read",
+                    max_bytes));
+
+  if (bytes.starts_with("\xEF\xBB\xBF"))
+    bytes.erase(0, 3);
+  out.text = bytes;
+  if (std::size_t bad = first_invalid_utf8(bytes); bad != std::string::npos)
+    return fail(fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file "
+                            "as UTF-8",
+                            static_cast<unsigned char>(bytes[bad])),
+                position_at(bytes, bad));
+  if (std::size_t stray = stray_non_ascii(bytes); stray != std::string::npos) {
+    char32_t cp = code_point_at(bytes, stray);
+    std::string what = fmt::format("U+{:04X}", static_cast<unsigned>(cp));
+    bool curly = cp == U'\u201C' || cp == U'\u201D' || cp == U'\u2018' ||
+                 cp == U'\u2019';
+    if (curly)
+      return fail(fmt::format("typographic quote {} outside a string; TOML "
+                              "strings use straight quotes \"...\"",
+                              what),
+                  position_at(bytes, stray));
+    return fail(fmt::format("unexpected character {} outside a string; keys "
+                            "are ASCII and text goes in quotes",
+                            what),
+                position_at(bytes, stray));
+  }
+  return out;
+}
+
+}  // namespace papersite

@@ -1,0 +1,42 @@
+// Content files as text: read as bytes and screened before any parser sees
+// them (size limit, symbolic links, UTF-8 validity, byte order mark, stray
+// non-ASCII characters outside TOML strings).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace papersite {
+
+struct FileText {
+  // The bytes read, without a UTF-8 byte order mark; kept when there is a
+  // problem inside the text so that its line can be shown.
+  std::string text;
+  // Empty when the text is fit to parse; else what is wrong, lower case.
+  std::string problem;
+  int line = 0;    // of the problem, 1-based; 0 for the file as a whole
+  int column = 0;  // in characters, 1-based
+};
+
+// Reads `file` without following a symbolic link. Problems: the file does
+// not exist, is a link or not a regular file, is larger than `max_bytes`
+// (refused before reading), cannot be read, is not valid UTF-8, or has a
+// non-ASCII character outside strings and comments, where TOML allows none.
+FileText read_content_file(const std::filesystem::path& file,
+                           std::uintmax_t max_bytes);
+
+// Offset of the first byte that is not valid UTF-8 (overlong forms and
+// surrogates included); npos when the text is valid.
+std::size_t first_invalid_utf8(std::string_view text);
+
+// Offset of the first non-ASCII character outside TOML strings and
+// comments; npos when there is none. Expects valid UTF-8.
+std::size_t stray_non_ascii(std::string_view text);
+
+// `line` with each invalid UTF-8 byte replaced by U+FFFD, so that it can be
+// printed and a caret counting characters still lines up.
+std::string printable(std::string_view line);
+
+}  // namespace papersite

@@ -1,0 +1,94 @@
+#include "content_file.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+#include "test_util.hpp"
+
+using namespace papersite;
+using papersite::test::TempDir;
+using papersite::test::write_file;
+namespace fs = std::filesystem;
+
+namespace {
+constexpr auto kNone = std::string_view::npos;
+}
+
+BOOST_AUTO_TEST_SUITE(content_file)
+
+BOOST_AUTO_TEST_CASE(utf8_validation_rejects_overlong_and_surrogates) {
+  BOOST_TEST(first_invalid_utf8(
+                 "plain \xc3\xa9 \xe2\x80\x9c \xf0\x9f\x9a\x80") == kNone);
+  BOOST_TEST(first_invalid_utf8("ab\xc0\xaf") == 2u);        // overlong '/'
+  BOOST_TEST(first_invalid_utf8("a\xed\xa0\x80") == 1u);     // surrogate
+  BOOST_TEST(first_invalid_utf8("\xf4\x90\x80\x80") == 0u);  // > U+10FFFF
+  BOOST_TEST(first_invalid_utf8("x\xe2\x80") == 1u);         // truncated
+  BOOST_TEST(first_invalid_utf8("\x80") == 0u);  // lone continuation
+}
+
+BOOST_AUTO_TEST_CASE(printable_replaces_each_invalid_byte) {
+  BOOST_TEST(printable("a\xff\xfe\xc3\xa9") ==
+             "a\xef\xbf\xbd\xef\xbf\xbd\xc3\xa9");
+}
+
+BOOST_AUTO_TEST_CASE(non_ascii_inside_strings_and_comments_is_fine) {
+  BOOST_TEST(stray_non_ascii("t = \"J\xc3\xa9r\xc3\xb4me\" # caf\xc3\xa9\n") ==
+             kNone);
+  BOOST_TEST(stray_non_ascii("t = 'J\xc3\xa9'\n") == kNone);
+  BOOST_TEST(stray_non_ascii("t = \"\"\"\n\xc3\xa9\n\"\"\"\n") == kNone);
+  BOOST_TEST(stray_non_ascii("t = '''\n\xc3\xa9'''\n") == kNone);
+  BOOST_TEST(stray_non_ascii("\"k\xc3\xa9y\" = 1\n") == kNone);
+  BOOST_TEST(stray_non_ascii("t = \"a\\\"\xc3\xa9\"\n") == kNone);
+}
+
+BOOST_AUTO_TEST_CASE(non_ascii_outside_strings_is_found) {
+  BOOST_TEST(stray_non_ascii("\xef\xbb\xa1 = 1\n") == 0u);
+  BOOST_TEST(stray_non_ascii("t = \"\" \xc3\xa9\n") == 7u);
+  // Quotes before the closing three belong to the string.
+  BOOST_TEST(stray_non_ascii("t = \"\"\"a\"\"\"\"\" \xc3\xa9\n") == 14u);
+  // A comment ends at the line end.
+  BOOST_TEST(stray_non_ascii("# x\n\xc3\xa9 = 1\n") == 4u);
+  // A single-line string does not run past its line.
+  BOOST_TEST(stray_non_ascii("t = \"open\n\xc3\xa9 = 1\n") == 10u);
+}
+
+BOOST_AUTO_TEST_CASE(read_strips_the_byte_order_mark_only_at_the_start) {
+  TempDir dir;
+  write_file(dir / "a.toml", "\xef\xbb\xbfk = 1\n");
+  FileText a = read_content_file(dir / "a.toml", 100);
+  BOOST_TEST(a.problem == "");
+  BOOST_TEST(a.text == "k = 1\n");
+
+  write_file(dir / "b.toml", "k = 1\n\xef\xbb\xbfj = 2\n");
+  FileText b = read_content_file(dir / "b.toml", 100);
+  BOOST_TEST(b.problem ==
+             "unexpected character U+FEFF outside a string; keys are ASCII "
+             "and text goes in quotes");
+  BOOST_TEST(b.line == 2);
+  BOOST_TEST(b.column == 1);
+}
+
+BOOST_AUTO_TEST_CASE(read_refuses_files_over_the_limit) {
+  TempDir dir;
+  write_file(dir / "a.toml", std::string(101, 'x'));
+  write_file(dir / "b.toml", std::string(100, 'x'));
+  BOOST_TEST(read_content_file(dir / "a.toml", 100).problem ==
+             "file is 101 bytes, over the limit of 100 bytes for a content "
+             "file; it was not read (a paper file needs a few hundred "
+             "bytes)");
+  BOOST_TEST(read_content_file(dir / "b.toml", 100).problem == "");
+}
+
+BOOST_AUTO_TEST_CASE(read_never_follows_links_or_reads_devices) {
+  TempDir dir;
+  write_file(dir / "target.toml", "k = 1\n");
+  fs::create_symlink(dir / "target.toml", dir / "link.toml");
+  BOOST_TEST(read_content_file(dir / "link.toml", 100).problem ==
+             "symbolic link; papersite never follows links in the content "
+             "folder, so put the file itself here");
+  BOOST_TEST(read_content_file("/dev/zero", 100).problem ==
+             "not a regular file; remove it");
+  BOOST_TEST(read_content_file(dir / "none.toml", 100).problem ==
+             "file does not exist");
+}
+
+BOOST_AUTO_TEST_SUITE_END()
