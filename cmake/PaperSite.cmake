@@ -19,6 +19,9 @@
 # again does nothing until one of them changes.
 
 include_guard(GLOBAL)
+if(CMAKE_VERSION VERSION_LESS 3.25)
+  message(FATAL_ERROR "papersite_add_site needs CMake 3.25 or newer")
+endif()
 
 # The depfile lists absolute paths; the NEW behaviour lets the Ninja
 # generator translate them for ninja. Functions keep the policies in effect
@@ -98,6 +101,11 @@ function(papersite_add_site target)
   _papersite_theme(theme "${ARG_THEME}")
   get_filename_component(output "${ARG_OUTPUT_DIR}" ABSOLUTE
     BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+  cmake_path(IS_PREFIX content "${output}" NORMALIZE output_in_content)
+  if(output_in_content)
+    message(FATAL_ERROR "papersite_add_site: OUTPUT_DIR '${ARG_OUTPUT_DIR}' "
+      "is inside CONTENT '${ARG_CONTENT}'; write the pages elsewhere")
+  endif()
   _papersite_compiler(compiler)
 
   set(stamp "${CMAKE_CURRENT_BINARY_DIR}/${target}.stamp")

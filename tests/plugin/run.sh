@@ -24,6 +24,9 @@ build_dir=$(cd "$2" && pwd)
 scratch=$3
 here="$source_dir/tests/plugin"
 cmake=${CMAKE_COMMAND:-cmake}
+# The machine's cores are shared: the add_subdirectory case compiles
+# papersite again.
+export CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-2}
 
 step_name="setup"
 log="$scratch/last.log"
@@ -217,6 +220,12 @@ test_configure_errors() {
     'papersite_add_site(site CONTENT content THEME no-such-theme OUTPUT_DIR .)'
   run_failing configure_project theme
   expect_in_log "THEME 'no-such-theme' is neither a folder"
+
+  step "configure: OUTPUT_DIR inside CONTENT fails"
+  write_project output "$find" \
+    'papersite_add_site(site CONTENT content THEME markdown OUTPUT_DIR content/x)'
+  run_failing configure_project output
+  expect_in_log "OUTPUT_DIR 'content/x' is inside CONTENT"
 
   step "configure: version 0.2 is not 0.1.x"
   write_project version 'find_package(PaperSite 0.2 REQUIRED)'
