@@ -23,9 +23,11 @@ if(CMAKE_VERSION VERSION_LESS 3.25)
   message(FATAL_ERROR "papersite_add_site needs CMake 3.25 or newer")
 endif()
 
-# The depfile lists absolute paths; the NEW behaviour lets the Ninja
-# generator translate them for ninja. Functions keep the policies in effect
-# where they are defined, whatever the caller's cmake_minimum_required.
+# The depfile names the stamp and its inputs by absolute paths. With the
+# NEW behaviour CMake translates it into the paths build.ninja uses; with
+# OLD, ninja reruns the command on every build. A function keeps the
+# policies in effect where it is defined, whatever the caller's
+# cmake_minimum_required.
 cmake_policy(SET CMP0116 NEW)
 
 # Bundled themes: PaperSiteConfig.cmake names the installed folder before
@@ -114,10 +116,12 @@ function(papersite_add_site target)
   if(ARG_NOW)
     set(now_args --now "${ARG_NOW}")
   endif()
-  # Limitation: CMake 3.25's Makefile generators append each new depfile to
-  # the dependencies they keep in CMakeFiles/<target>.dir, so a deleted paper
-  # would stay listed and rerun the target on every build. Dropping that
+  # CMake 3.25's Makefile generators append each new depfile to the
+  # dependencies they keep in CMakeFiles/<target>.dir, so a deleted paper
+  # would stay listed and rerun the target on every build. Removing that
   # record after each run makes the next build read the depfile afresh.
+  # Limitation: the file is CMake's own; should a later CMake move it, the
+  # removal does nothing and deleted papers rerun the target again.
   set(forget_deps "")
   if(CMAKE_GENERATOR MATCHES "Makefiles")
     set(forget_deps COMMAND "${CMAKE_COMMAND}" -E rm -f

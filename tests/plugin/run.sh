@@ -180,6 +180,17 @@ EOF
   build "$build" "$stamp" ran "$generator: paper committed"
   build "$build" "$stamp" not-run "$generator: nothing changed after commit"
 
+  # A deleted paper must not stay among the inputs (it did with CMake's
+  # Makefile generators before PaperSite.cmake worked around them).
+  tick
+  git_in "$list" rm -q content/papers/alpha/third.toml
+  commit_at "$list" 2024-03-09T10:00:00Z "third paper withdrawn"
+  build "$build" "$stamp" ran "$generator: paper deleted"
+  if grep -Fq "A Third Paper Added Later" "$list/alpha.md"; then
+    fail "the deleted paper is still on its topic page"
+  fi
+  build "$build" "$stamp" not-run "$generator: nothing changed after delete"
+
   step "$generator: a broken paper fails the build with its diagnostic"
   tick
   printf 'title = 3\nauthors = ["Ed Example"]\npaper = "https://arxiv.org/abs/2403.00004"\n' \
