@@ -6,10 +6,11 @@
 # then, with the Ninja and the Unix Makefiles generators, renders a tiny list
 # (tests/plugin/list, its own git repository of two commits) that uses
 # find_package(PaperSite) and checks that a second build does not run the
-# compiler while editing a paper, a template, adding a paper or committing
-# does. Wrong CONTENT/THEME paths and versions must fail at configure time;
-# a broken paper must fail the build with the compiler's diagnostic. Last,
-# tests/plugin/subproject builds papersite through add_subdirectory.
+# compiler, while touching a paper or a template, adding, committing or
+# deleting a paper does. Wrong CONTENT/THEME/OUTPUT_DIR paths and versions
+# must fail at configure time; a broken paper must fail the build with the
+# compiler's diagnostic. Last, tests/plugin/subproject builds papersite
+# through add_subdirectory.
 #
 # Whether the compiler ran is told by the stamp file, which only the
 # compiler writes (atomically, so its inode changes on every run).
@@ -27,6 +28,8 @@ cmake=${CMAKE_COMMAND:-cmake}
 # The machine's cores are shared: the add_subdirectory case compiles
 # papersite again.
 export CMAKE_BUILD_PARALLEL_LEVEL=${CMAKE_BUILD_PARALLEL_LEVEL:-2}
+# The tiny repositories' commits must not depend on the user's git setup.
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
 
 step_name="setup"
 log="$scratch/last.log"
