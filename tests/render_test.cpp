@@ -50,9 +50,9 @@ SampleList rich_list() {
   pv.recommended = true;
   papers.push_back(pv);
 
-  Paper tricky =
-      sample_paper("quantization", "tricky", "2405.10000",
-                   "A | B <c> & \"q\" {{x}} [d] `e` \\ end", "2024-05-30");
+  Paper tricky = sample_paper(
+      "quantization", "tricky", "2405.10000",
+      "A | B <c> & \"q\" {{x}} [d] `e` \\ end\r\nline two", "2024-05-30");
   tricky.authors = {"O'Neil | Q", "R. <Roe>"};
   tricky.also = {"pruning"};
   papers.push_back(tricky);
@@ -192,7 +192,7 @@ BOOST_AUTO_TEST_CASE(cell_escapes_pipe_angle_ampersand_and_mustache_tags) {
   std::string readme =
       file_of(render_or_fail(theme, rich_list().view()), "README.md");
   BOOST_TEST(readme.find("|[A \\| B &lt;c&gt; &amp; &quot;q&quot; {{x}} "
-                         "\\[d\\] \\`e\\` \\\\ end]"
+                         "\\[d\\] \\`e\\` \\\\ end line two]"
                          "(https://arxiv.org/abs/2405.10000) <br> "
                          "O'Neil \\| Q, R. &lt;Roe&gt; |") !=
              std::string::npos);
