@@ -156,6 +156,20 @@ BOOST_AUTO_TEST_CASE(renders_every_output_of_the_markdown_theme) {
   BOOST_TEST(paths == expected, boost::test_tools::per_element());
 }
 
+// The theme as committed, with the partials other components wrote.
+BOOST_AUTO_TEST_CASE(committed_markdown_theme_loads_and_renders) {
+  auto files =
+      render_or_fail(source_dir() / "themes/markdown", rich_list().view());
+  BOOST_TEST(files.size() == 8u);
+  std::string readme = file_of(files, "README.md");
+  for (const char* heading :
+       {"\n## Full List\n", "\n#### 🚀 Updates\n", "\n## Paper from ",
+        "\n#### 💮 Contributing\n", "\n##### How dates work\n",
+        "\n#### 📡 Feeds\n",
+        "\n#### 🛠️ Use the compiler for your own list\n"})
+    BOOST_TEST(readme.find(heading) != std::string::npos, heading);
+}
+
 // The expected pages were reviewed by hand against the seed README.
 BOOST_AUTO_TEST_CASE(readme_and_topic_pages_match_reviewed_files) {
   TempDir dir;
