@@ -16,6 +16,7 @@
 #include <fstream>
 #include <functional>
 #include <kainjow/mustache.hpp>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -466,8 +467,89 @@ class ThemeContext : public mustache::basic_context<std::string> {
 struct RenderJob {
   const ThemeOutput* output;
   std::string path;
-  const mustache::data* topic = nullptr;  // per-topic outputs only
+  std::optional<std::size_t> topic;  // per-topic outputs: index in view
 };
+
+// Every file to write, in theme order and topics in display order. Fails
+// when a topic's page leaves the output folder or two outputs would write
+// the same file.
+Result<std::vector<RenderJob>> plan_jobs(const Theme& theme, const View& view) {
+  std::vector<RenderJob> jobs;
+  std::map<std::string, std::string> path_owner;
+  for (const ThemeOutput& output : theme.outputs) {
+    std::vector<RenderJob> mine;
+    if (!output.per_topic) {
+      mine.push_back({&output, output.path, std::nullopt});
+    } else {
+      for (std::size_t i = 0; i < view.topics.size(); ++i) {
+        auto path = topic_output_path(output.path, *view.topics[i].topic);
+        if (!path.ok())
+          return path.error();
+        mine.push_back({&output, *path, i});
+      }
+    }
+    for (RenderJob& job : mine) {
+      auto [it, fresh] = path_owner.emplace(job.path, output.template_name);
+      if (!fresh)
+        return theme_error(fmt::format(
+            "templates '{}' and '{}' both write '{}'; give each output its "
+            "own path",
+            it->second, output.template_name, job.path));
+      jobs.push_back(std::move(job));
+    }
+  }
+  return jobs;
+}
+
+// The theme's partials, prepared once: as text to inline into templates,
+// and as values for the includes only found while rendering.
+class Partials {
+ public:
+  explicit Partials(const Theme& theme)
+      : dir_(theme.dir / "partials"), values_(mustache::data::type::object) {
+    for (const auto& [name, text] : theme.partials) {
+      texts_[name] = drop_standalone_lines(text);
+      values_.set(name, texts_[name]);
+    }
+  }
+
+  std::string inline_into(const std::string& text) const {
+    return inline_partials(drop_standalone_lines(text), texts_);
+  }
+  const mustache::data* values() const { return &values_; }
+  const fs::path& dir() const { return dir_; }
+
+ private:
+  fs::path dir_;
+  std::map<std::string, std::string> texts_;
+  mustache::data values_;
+};
+
+// One file: the output's value above the topic's (per-topic outputs) above
+// the root.
+Result<std::string> render_job(mustache::mustache& compiled,
+                               const RenderJob& job, const TemplateData& data,
+                               const Partials& partials, const View& view,
+                               const fs::path& file) {
+  mustache::data layer = output_value(view.content->site, job.path);
+  layer.set(kStandaloneMark, true);
+  ThemeContext context(partials.values());
+  context.push(&data.root);
+  if (job.topic)
+    context.push(&data.topic(*job.topic));
+  context.push(&layer);
+
+  std::string bytes = compiled.render(context);
+  if (!compiled.is_valid())
+    return theme_error(fmt::format("template '{}' failed to render '{}': {}",
+                                   file.string(), job.path,
+                                   compiled.error_message()));
+  if (!context.missing().empty())
+    return theme_error(fmt::format(
+        "template '{}' includes partial '{}', which is not a file of '{}'",
+        file.string(), context.missing(), partials.dir().string()));
+  return bytes;
+}
 
 }  // namespace
 
@@ -517,87 +599,41 @@ Result<Theme> load_theme(const fs::path& dir) {
 
 Result<std::vector<RenderedFile>> render_site(const Theme& theme,
                                               const View& view) {
-  const Site& site = view.content->site;
-
   // A Theme may come from elsewhere than load_theme: check its includes
-  // before inlining them. Then every path, so a bad topic page fails
-  // before any work.
+  // before inlining them, and every path before rendering anything.
   Status includes = check_includes(theme);
   if (!includes.ok())
     return includes.error();
-  std::vector<RenderedFile> files;
-  std::vector<RenderJob> jobs;
+  auto jobs = plan_jobs(theme, view);
+  if (!jobs.ok())
+    return jobs.error();
+
   TemplateData data = build_template_data(view, theme.outputs);
-  std::map<std::string, std::string> path_owner;
-  for (const ThemeOutput& output : theme.outputs) {
-    std::vector<RenderJob> mine;
-    if (!output.per_topic) {
-      mine.push_back({&output, output.path});
-    } else {
-      for (std::size_t i = 0; i < view.topics.size(); ++i) {
-        auto path = topic_output_path(output.path, *view.topics[i].topic);
-        if (!path.ok())
-          return path.error();
-        mine.push_back({&output, *path, &data.topic(i)});
-      }
-    }
-    for (const RenderJob& job : mine) {
-      auto [it, fresh] = path_owner.emplace(job.path, output.template_name);
-      if (!fresh)
-        return theme_error(fmt::format(
-            "templates '{}' and '{}' both write '{}'; give each output its "
-            "own path",
-            it->second, output.template_name, job.path));
-      jobs.push_back(job);
-    }
-  }
+  Partials partials(theme);
 
-  std::map<std::string, std::string> inlined;
-  mustache::data partials(mustache::data::type::object);
-  for (const auto& [name, text] : theme.partials) {
-    inlined[name] = drop_standalone_lines(text);
-    partials.set(name, inlined[name]);
-  }
-
+  std::vector<RenderedFile> files;
   for (const ThemeOutput& output : theme.outputs) {
     fs::path file = theme.dir / output.template_name;
     auto found = theme.templates.find(output.template_name);
     if (found == theme.templates.end())
       return theme_error(
-          fmt::format("template '{}' was not loaded; list it in "
-                      "theme.toml",
+          fmt::format("template '{}' is named in theme.toml but was not loaded",
                       file.string()));
     Status compiles = check_compiles(file, found->second);
     if (!compiles.ok())
       return compiles.error();
-    mustache::mustache compiled{
-        inline_partials(drop_standalone_lines(found->second), inlined)};
+    mustache::mustache compiled{partials.inline_into(found->second)};
     EscapeMode mode = output.escape;
     compiled.set_custom_escape(
         [mode](const std::string& text) { return escape(mode, text); });
 
-    for (const RenderJob& job : jobs) {
+    for (const RenderJob& job : *jobs) {
       if (job.output != &output)
         continue;
-      mustache::data layer = output_value(site, job.path);
-      layer.set(kStandaloneMark, true);
-      ThemeContext context(&partials);
-      context.push(&data.root);
-      if (job.topic != nullptr)
-        context.push(job.topic);
-      context.push(&layer);
-      std::string bytes = compiled.render(context);
-      if (!compiled.is_valid())
-        return theme_error(
-            fmt::format("template '{}' failed to render '{}': {}",
-                        file.string(), job.path, compiled.error_message()));
-      if (!context.missing().empty())
-        return theme_error(fmt::format(
-            "template '{}' includes partial '{}', which is not a file of "
-            "'{}'",
-            file.string(), context.missing(),
-            (theme.dir / "partials").string()));
-      files.push_back({job.path, std::move(bytes)});
+      auto bytes = render_job(compiled, job, data, partials, view, file);
+      if (!bytes.ok())
+        return bytes.error();
+      files.push_back({job.path, std::move(*bytes)});
     }
   }
   return files;

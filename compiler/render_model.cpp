@@ -10,6 +10,7 @@
 #include <regex>
 
 #include "escape.hpp"
+#include "paper_id.hpp"
 
 namespace papersite {
 
@@ -116,7 +117,8 @@ data paper_value(const Site& site, const DatedPaper& dated,
                  const std::map<std::string, const Topic*>& topics) {
   const Paper& paper = *dated.paper;
   data value = object();
-  put(value, "id", paper.id);
+  // The content loader sets the id; a Paper made elsewhere still gets one.
+  put(value, "id", paper.id.empty() ? paper_identifier(paper.paper) : paper.id);
   put(value, "title", paper.title);
   put(value, "authors", join(paper.authors, ", "));
   data authors = list();

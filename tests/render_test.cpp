@@ -50,9 +50,9 @@ SampleList rich_list() {
   pv.recommended = true;
   papers.push_back(pv);
 
-  Paper tricky =
-      sample_paper("quantization", "tricky", "2405.10000",
-                   "A | B <c> & \"q\" {{x}} [d] `e` \\ end", "2024-05-30");
+  Paper tricky = sample_paper(
+      "quantization", "tricky", "2405.10000",
+      "A | B <c> & \"q\" {{x}} [d] `e` \\ end\r\nline two", "2024-05-30");
   tricky.authors = {"O'Neil | Q", "R. <Roe>"};
   tricky.also = {"pruning"};
   papers.push_back(tricky);
@@ -156,6 +156,20 @@ BOOST_AUTO_TEST_CASE(renders_every_output_of_the_markdown_theme) {
   BOOST_TEST(paths == expected, boost::test_tools::per_element());
 }
 
+// The theme as committed, with the partials other components wrote.
+BOOST_AUTO_TEST_CASE(committed_markdown_theme_loads_and_renders) {
+  auto files =
+      render_or_fail(source_dir() / "themes/markdown", rich_list().view());
+  BOOST_TEST(files.size() == 8u);
+  std::string readme = file_of(files, "README.md");
+  for (const char* heading :
+       {"\n## Full List\n", "\n#### 🚀 Updates\n", "\n## Paper from ",
+        "\n#### 💮 Contributing\n", "\n##### How dates work\n",
+        "\n#### 📡 Feeds\n",
+        "\n#### 🛠️ Use the compiler for your own list\n"})
+    BOOST_TEST(readme.find(heading) != std::string::npos, heading);
+}
+
 // The expected pages were reviewed by hand against the seed README.
 BOOST_AUTO_TEST_CASE(readme_and_topic_pages_match_reviewed_files) {
   TempDir dir;
@@ -192,7 +206,7 @@ BOOST_AUTO_TEST_CASE(cell_escapes_pipe_angle_ampersand_and_mustache_tags) {
   std::string readme =
       file_of(render_or_fail(theme, rich_list().view()), "README.md");
   BOOST_TEST(readme.find("|[A \\| B &lt;c&gt; &amp; &quot;q&quot; {{x}} "
-                         "\\[d\\] \\`e\\` \\\\ end]"
+                         "\\[d\\] \\`e\\` \\\\ end line two]"
                          "(https://arxiv.org/abs/2405.10000) <br> "
                          "O'Neil \\| Q, R. &lt;Roe&gt; |") !=
              std::string::npos);
