@@ -46,6 +46,8 @@ int main(int argc, char** argv) {
   bool quiet = false;
   app.add_flag("-v,--verbose", verbose, "More detail on stderr");
   app.add_flag("-q,--quiet", quiet, "Errors only");
+  // -v and -q work after the subcommand too ("papersite build -v").
+  app.fallthrough();
 
   papersite::BuildArgs build;
   std::string build_now;

@@ -1,0 +1,133 @@
+// End to end: a small list copied into a temporary git repository with
+// fixed commit times, built by the real papersite binary, compared with
+// pages reviewed by hand in tests/data/e2e/expected/.
+
+#include <sys/stat.h>
+
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <map>
+
+#include "test_util.hpp"
+
+namespace fs = std::filesystem;
+using papersite::test::read_file;
+using papersite::test::run;
+using papersite::test::RunResult;
+using papersite::test::TempDir;
+using papersite::test::write_file;
+
+namespace {
+
+const char* const kPages[] = {"README.md",
+                              "pruning.md",
+                              "quantization.md",
+                              "survey.md",
+                              "feed.xml",
+                              "feeds/pruning.xml",
+                              "feeds/quantization.xml",
+                              "feeds/survey.xml"};
+
+std::string git_env(const char* when) {
+  return std::string("GIT_AUTHOR_DATE=") + when +
+         " GIT_COMMITTER_DATE=" + when +
+         " git -c user.name=tester -c user.email=tester@example.invalid "
+         "-c commit.gpgsign=false ";
+}
+
+// A repository holding the e2e list, committed at a fixed time.
+struct ListRepo {
+  TempDir dir;
+
+  ListRepo() {
+    fs::copy(papersite::test::source_dir() / "tests/data/e2e/content",
+             dir / "content", fs::copy_options::recursive);
+    must(run("git init -q -b main .", dir.path()));
+    commit("2024-06-01T10:00:00Z", "Add the list");
+  }
+
+  static void must(const RunResult& r) {
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+  }
+
+  void commit(const char* when, const std::string& message) {
+    must(
+        run("git add -A && " + git_env(when) + "commit -q -m '" + message + "'",
+            dir.path()));
+  }
+
+  RunResult build(const std::string& extra = "") const {
+    return run(
+        papersite::test::papersite_binary() +
+            " build --content content --theme '" +
+            (papersite::test::source_dir() / "themes/markdown").string() +
+            "' --out . " + extra,
+        dir.path());
+  }
+};
+
+std::map<std::string, std::string> snapshot(const fs::path& root) {
+  std::map<std::string, std::string> pages;
+  for (const char* page : kPages)
+    pages[page] = read_file(root / page);
+  return pages;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(e2e)
+
+BOOST_AUTO_TEST_CASE(pages_match_the_reviewed_expected_files) {
+  ListRepo repo;
+  RunResult r = repo.build();
+  BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+  fs::path expected = papersite::test::source_dir() / "tests/data/e2e/expected";
+  for (const char* page : kPages)
+    BOOST_TEST(read_file(repo.dir / page) == read_file(expected / page),
+               "page " << page << " differs from tests/data/e2e/expected");
+}
+
+BOOST_AUTO_TEST_CASE(second_build_rewrites_nothing) {
+  ListRepo repo;
+  BOOST_TEST_REQUIRE(repo.build().exit_code == 0);
+  struct stat before {};
+  ::stat((repo.dir / "README.md").c_str(), &before);
+  RunResult again = repo.build("-v");
+  BOOST_TEST(again.exit_code == 0);
+  BOOST_TEST(again.err.find("0 files written") != std::string::npos, again.err);
+  struct stat after {};
+  ::stat((repo.dir / "README.md").c_str(), &after);
+  BOOST_TEST(before.st_ino == after.st_ino);
+}
+
+BOOST_AUTO_TEST_CASE(content_error_fails_with_position_and_keeps_pages) {
+  ListRepo repo;
+  BOOST_TEST_REQUIRE(repo.build().exit_code == 0);
+  auto before = snapshot(repo.dir.path());
+  write_file(repo.dir / "content/papers/pruning/bad.toml",
+             "title = \"Bad\"\nauthors = [\"A\"]\npaper = \"ftp://x.org/p\"\n");
+  RunResult r = repo.build();
+  BOOST_TEST(r.exit_code == 1);
+  BOOST_TEST(r.err.find("content/papers/pruning/bad.toml:3:9: error: ") !=
+                 std::string::npos,
+             r.err);
+  BOOST_TEST((snapshot(repo.dir.path()) == before));
+}
+
+BOOST_AUTO_TEST_CASE(a_new_commit_dates_the_new_paper_and_tops_the_feed) {
+  ListRepo repo;
+  write_file(repo.dir / "content/papers/survey/big-survey.toml",
+             "title = \"A Big Survey\"\nauthors = [\"Fay Person\"]\n"
+             "paper = \"https://arxiv.org/abs/2406.00003\"\n");
+  repo.commit("2024-06-20T08:30:00Z", "Add a survey");
+  RunResult r = repo.build();
+  BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+  std::string feed = read_file(repo.dir / "feed.xml");
+  auto first_item = feed.find("<item>");
+  BOOST_TEST_REQUIRE(first_item != std::string::npos);
+  BOOST_TEST(feed.find("A Big Survey", first_item) <
+             feed.find("</item>", first_item));
+  BOOST_TEST(feed.find("Thu, 20 Jun 2024 08:30:00 +0000") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
