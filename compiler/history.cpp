@@ -43,6 +43,10 @@ constexpr int kSimilarityPercent = 50;  // git's default rename threshold
 constexpr std::size_t kScoreAllPairs = 4096;
 // A line shared by more deleted files than this is too common to suggest
 // a pair (e.g. `recommended = true`).
+// Limitation: in a commit with more than kScoreAllPairs delete x add pairs
+// left after exact moves, an edited move whose file name changed and whose
+// every line is common to more than kRareLine deleted files is not found
+// and counts as a new paper; paper files carry a unique title and URL.
 constexpr std::size_t kRareLine = 8;
 
 template <typename T, void (*kFree)(T*)>
@@ -843,11 +847,100 @@ std::string hash_text(const std::string& text) {
 }
 
 // The walk proper, on an opened repository with a work tree.
+// The cached walk to extend, or nullopt (with the reason in h.notes).
+std::optional<CachedWalk> load_cache(const HistoryOptions& options,
+                                     const std::string& key, History& h) {
+  std::error_code ec;
+  if (!fs::exists(options.cache_file, ec)) {
+    h.notes.push_back("no history cache yet; walking all commits");
+    return std::nullopt;
+  }
+  std::string why;
+  auto cached = parse_history_cache(read_text(options.cache_file), key, why);
+  if (!cached)
+    h.notes.push_back(why);
+  return cached;
+}
+
+std::optional<git_oid> tree_of(git_repository* repo, const git_oid& commit) {
+  git_commit* c = nullptr;
+  if (git_commit_lookup(&c, repo, &commit) != 0)
+    return std::nullopt;
+  CommitPtr owned(c);
+  return *git_commit_tree_id(c);
+}
+
+// Walks the commits from `head` into `state`: those made since the cached
+// commit when the cache is usable, else all of them; refreshes the cache.
+Status walk_commits(git_repository* repo, Walker& walker, const git_oid& head,
+                    const HistoryOptions& options, const std::string& key,
+                    WalkState& state, History& h) {
+  bool use_cache = !options.cache_file.empty() && !h.shallow;
+  std::optional<CachedWalk> cached;
+  if (use_cache)
+    cached = load_cache(options, key, h);
+  auto chain = read_chain(
+      repo, head, cached ? std::optional<git_oid>(cached->head) : std::nullopt,
+      h.shallow);
+  if (!chain.ok())
+    return chain.error();
+  std::optional<git_oid> base_tree;
+  if (chain->reached_stop)
+    base_tree = tree_of(repo, cached->head);
+  if (base_tree) {
+    state = std::move(cached->state);
+    h.cache_used = true;
+  } else if (cached) {
+    h.notes.push_back(
+        "cached commit is no longer on the first-parent chain of HEAD "
+        "(history rewritten); walking all commits");
+    chain = read_chain(repo, head, std::nullopt, h.shallow);
+    if (!chain.ok())
+      return chain.error();
+  }
+
+  h.commits_walked = static_cast<int>(chain->commits.size());
+  Status s = walker.replay(chain->commits, base_tree, chain->boundary, state);
+  if (!s.ok())
+    return s;
+  if (use_cache && !(h.cache_used && chain->commits.empty())) {
+    Status w = write_file_atomic(options.cache_file,
+                                 format_history_cache(key, head, state));
+    if (!w.ok())
+      h.notes.push_back("history cache not written: " + w.error().message);
+  }
+  return ok_status();
+}
+
+// Sets h.now: --now, else the newest commit that changed the content
+// folder, else HEAD's time, else the content files' modification time.
+void set_reference_time(git_repository* repo, const HistoryOptions& options,
+                        const WalkState& state, const std::string& content_rel,
+                        History& h) {
+  if (options.now) {
+    h.now = *options.now;
+    return;
+  }
+  if (state.content_time) {
+    h.now = to_time(*state.content_time);
+    return;
+  }
+  git_oid head;
+  git_commit* c = nullptr;
+  if (git_reference_name_to_id(&head, repo, "HEAD") == 0 &&
+      git_commit_lookup(&c, repo, &head) == 0) {
+    CommitPtr owned(c);
+    h.now = to_time(git_commit_time(c));
+    return;
+  }
+  h.now = newest_mtime(h.repo_root / content_rel);
+}
+
+// The walk proper, on an opened repository with a work tree.
 Status walk(git_repository* repo, const HistoryOptions& options,
             const std::string& content_rel, History& h) {
   std::string ignore_text = read_text(h.repo_root / ".git-blame-ignore-revs");
   auto revs = parse_ignore_revs(ignore_text);
-  std::unordered_set<std::string> ignored(revs.begin(), revs.end());
   std::vector<std::string> parts = split_path(content_rel);
   parts.push_back("papers");
   std::string papers_dir;
@@ -859,87 +952,32 @@ Status walk(git_repository* repo, const HistoryOptions& options,
                  fmt::format("cannot open the object database of '{}': {}",
                              h.repo_root.string(), git_message())};
   OdbPtr odb_owner(odb);
-  Walker walker(repo, odb, parts, papers_dir, std::move(ignored));
+  Walker walker(repo, odb, parts, papers_dir, {revs.begin(), revs.end()});
 
+  WalkState state;
   git_oid head;
   int rc = git_reference_name_to_id(&head, repo, "HEAD");
-  WalkState state;
-  std::optional<std::int64_t> head_time;
   if (rc == 0) {
+    // The cached state also depends on which folder is walked and which
+    // commits are ignored.
     std::string key = hash_text(content_rel + '\0' + ignore_text);
-    std::optional<CachedWalk> cached;
-    bool use_cache = !options.cache_file.empty() && !h.shallow;
-    std::error_code ec;
-    if (use_cache && !fs::exists(options.cache_file, ec)) {
-      h.notes.push_back("no history cache yet; walking all commits");
-    } else if (use_cache) {
-      std::string why;
-      cached = parse_history_cache(read_text(options.cache_file), key, why);
-      if (!cached)
-        h.notes.push_back(why);
-    }
-    auto chain =
-        read_chain(repo, head,
-                   cached ? std::optional<git_oid>(cached->head) : std::nullopt,
-                   h.shallow);
-    if (!chain.ok())
-      return chain.error();
-    std::optional<git_oid> base_tree;
-    if (chain->reached_stop) {
-      state = std::move(cached->state);
-      h.cache_used = true;
-      CommitPtr base;
-      git_commit* c = nullptr;
-      if (git_commit_lookup(&c, repo, &cached->head) == 0) {
-        base.reset(c);
-        base_tree = *git_commit_tree_id(c);
-      }
-    } else if (cached) {
-      h.notes.push_back(
-          "cached commit is no longer on the first-parent chain of HEAD "
-          "(history rewritten); walking all commits");
-      chain = read_chain(repo, head, std::nullopt, h.shallow);
-      if (!chain.ok())
-        return chain.error();
-    }
-    h.commits_walked = static_cast<int>(chain->commits.size());
-    Status s = walker.replay(chain->commits, base_tree, chain->boundary, state);
+    Status s = walk_commits(repo, walker, head, options, key, state, h);
     if (!s.ok())
       return s;
-    if (use_cache && !(h.cache_used && chain->commits.empty())) {
-      Status w = write_file_atomic(options.cache_file,
-                                   format_history_cache(key, head, state));
-      if (!w.ok())
-        h.notes.push_back("history cache not written: " + w.error().message);
-    }
-    git_commit* c = nullptr;
-    if (git_commit_lookup(&c, repo, &head) == 0) {
-      CommitPtr owned(c);
-      head_time = git_commit_time(c);
-    }
   } else if (rc != GIT_ENOTFOUND && rc != GIT_EUNBORNBRANCH) {
     return Error{ExitCode::kEnvironment,
                  fmt::format("cannot resolve HEAD of the git repository at "
                              "'{}': {}",
                              h.repo_root.string(), git_message())};
   }
-
-  if (options.now)
-    h.now = *options.now;
-  else if (state.content_time)
-    h.now = to_time(*state.content_time);
-  else if (head_time)
-    h.now = to_time(*head_time);
-  else
-    h.now = newest_mtime(h.repo_root / content_rel);
+  set_reference_time(repo, options, state, content_rel, h);
 
   int approximate = 0;
-  for (const auto& [path, e] : state.files) {
-    DateSource source =
-        e.approximate ? DateSource::kApproximate : DateSource::kGit;
-    approximate += e.approximate ? 1 : 0;
-    h.files[path] = {to_time(e.added), to_time(std::max(e.added, e.updated)),
-                     source};
+  for (const auto& [path, paper] : state.files) {
+    approximate += paper.approximate ? 1 : 0;
+    h.files[path] = {
+        to_time(paper.added), to_time(std::max(paper.added, paper.updated)),
+        paper.approximate ? DateSource::kApproximate : DateSource::kGit};
   }
   if (h.shallow)
     h.warnings.push_back(fmt::format(
