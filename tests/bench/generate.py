@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Generates a synthetic paper list as a git repository, for the benchmark.
 
-N papers in T topic folders (16 unless told) over M first-parent commits, one every six
-hours: each commit adds papers to one topic, as a pull request does, and
-some also edit a paper, move one to another topic (half of the moves with
-an edit), or only touch the generated README. The
-history is written with one `git fast-import` stream, so 100k papers take
-seconds, not hours. The content is valid for `papersite check`.
+N papers in T topic folders (16 unless told) over M first-parent commits,
+one every six hours: each commit adds papers to one topic, as a pull
+request does, and some also edit a paper, move one to another topic (half
+of the moves with an edit), or only touch the generated README. The history
+is written with one `git fast-import` stream, so 100k papers take about a
+minute, not hours. The files follow the design's content schema, so
+`papersite build` can run on them.
 
 usage: generate.py --papers N --commits M [--topics T] OUT_DIR
 """

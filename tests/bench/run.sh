@@ -54,7 +54,8 @@ best_of() {
 
 # report LABEL: one line with the ratio to the baseline.
 report() {
-  ratio=$(awk "BEGIN{printf \"%.2f\", $best / ($baseline > 0 ? $baseline : 0.01)}")
+  ratio=$(awk "BEGIN{b = $baseline > 0 ? $baseline : 0.01
+    printf \"%.2f\", $best / b}")
   printf '  %-30s %6.2f s  %5.2fx git log  cpu %5.2f s  %4s MB\n' "$1" \
     "$best" "$ratio" "$cpu" "$peak"
 }
@@ -82,7 +83,8 @@ for papers in $sizes; do
 
   best_of cold sh -c "rm -f '$cache' && '$walk' '$repo/content' '$cache'" &&
     report "walk, cold (no cache)"
-  best_of warm "$walk" "$repo/content" "$cache" && report "walk, warm (cache at HEAD)"
+  best_of warm "$walk" "$repo/content" "$cache" &&
+    report "walk, warm (cache at HEAD)"
   best_of dates "$papersite" dates --content "$repo/content" &&
     report "papersite dates (no cache)"
 
