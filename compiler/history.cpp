@@ -733,7 +733,10 @@ std::vector<fs::path> files_under(const fs::path& dir) {
 // which a fresh checkout or copy resets; pass --now for stable output.
 TimePoint newest_mtime(const fs::path& content_dir) {
   std::int64_t newest = 0;
-  for (const fs::path& f : files_under(content_dir)) {
+  // The folder itself counts too, so an empty list is not dated 1970.
+  std::vector<fs::path> files = files_under(content_dir);
+  files.push_back(content_dir);
+  for (const fs::path& f : files) {
     std::error_code ec;
     auto t = fs::last_write_time(f, ec);
     if (ec)
