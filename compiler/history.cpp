@@ -1,15 +1,15 @@
 // History walk. HEAD's first-parent chain is read once, newest to oldest,
-// then replayed oldest to newest against a map of the paper files alive at
-// each commit. A commit is compared with its first parent by tree ids: an
-// unchanged `content/papers` tree costs one lookup, and inside a changed
-// one only subtrees whose id differs are opened, so a commit touching one
-// paper reads two topic trees. Each commit yields added, deleted and
-// modified blobs; deletions and additions of the same blob id are moves,
-// and only what is left on both sides is paired by a line similarity score
-// (git's 50% rule), with candidates found through shared rare lines so a
-// commit moving thousands of edited files is still paired, never given up.
-// The replayed map at HEAD is cached, keyed by HEAD, so the next run only
-// replays the commits added since.
+// each commit's changes are collected in that order, then replayed oldest
+// to newest against a map of the paper files alive at each commit. A commit is
+// compared with its first parent by tree ids: an unchanged `content/papers`
+// tree costs one lookup, and inside a changed one only subtrees whose id
+// differs are opened, so a commit touching one paper reads two topic trees.
+// Each commit yields added, deleted and modified blobs; deletions and additions
+// of the same blob id are moves, and only what is left on both sides is paired
+// by a line similarity score (git's 50% rule), with candidates found through
+// shared rare lines so a commit moving thousands of edited files is still
+// paired, never given up. The replayed map at HEAD is cached, keyed by HEAD, so
+// the next run only replays the commits added since.
 
 #include "history.hpp"
 
@@ -43,6 +43,10 @@ constexpr int kSimilarityPercent = 50;  // git's default rename threshold
 constexpr std::size_t kScoreAllPairs = 4096;
 // A line shared by more deleted files than this is too common to suggest
 // a pair (e.g. `recommended = true`).
+// Limitation: in a commit with more than kScoreAllPairs delete x add pairs
+// left after exact moves, an edited move whose file name changed and whose
+// every line is common to more than kRareLine deleted files is not found
+// and counts as a new paper; paper files carry a unique title and URL.
 constexpr std::size_t kRareLine = 8;
 
 template <typename T, void (*kFree)(T*)>
@@ -118,6 +122,16 @@ struct Changes {
   std::vector<Change> added;
   std::vector<Change> deleted;
   std::vector<std::pair<std::string, git_oid>> modified;
+  // Moves: (index in deleted, index in added).
+  std::vector<std::pair<std::size_t, std::size_t>> moves;
+};
+
+// What one first-parent commit did to the paper files.
+struct CommitChanges {
+  std::int64_t time = 0;
+  bool ignored = false;      // listed in .git-blame-ignore-revs
+  bool approximate = false;  // a shallow clone's boundary commit
+  Changes changes;
 };
 
 // One entry of a tree object as stored: "<octal mode> <name>\0<20-byte id>".
@@ -252,9 +266,10 @@ class Walker {
         papers_prefix_(std::move(papers_prefix)),
         ignored_(std::move(ignored)) {}
 
-  // Replays `chain` (oldest first) on top of `state`, whose commit has the
-  // root tree `base_tree` (null: start from nothing). `boundary` marks the
-  // first commit of the chain as a shallow clone's cut.
+  // Replays `chain` (newest first, as read from HEAD) on top of `state`,
+  // whose commit has the root tree `base_tree` (null: start from nothing).
+  // `boundary` marks the oldest commit of the chain as a shallow clone's
+  // cut.
   Status replay(const std::vector<ChainCommit>& chain,
                 std::optional<git_oid> base_tree, bool boundary,
                 WalkState& state);
@@ -271,8 +286,13 @@ class Walker {
   Result<std::vector<std::pair<std::size_t, std::size_t>>> pair_renames(
       const Changes& changes);
   Result<Lines> lines_of(const git_oid& blob);
-  Status apply(const Changes& changes, std::int64_t time, bool ignored,
-               bool approximate, WalkState& state);
+  // The root, content and papers tree ids of one commit.
+  struct Side {
+    OptionalOid root;
+    OptionalOid content;
+    OptionalOid papers;
+  };
+  Result<Side> side_of(const OptionalOid& root);
 
   git_repository* repo_;
   git_odb* odb_;
@@ -414,9 +434,10 @@ Status Walker::diff(const git_oid* old_id, const git_oid* new_id,
     if (cmp >= 0)
       has_b = next_entry(b, pb, eb);
   }
-  // The old tree is no longer part of the snapshot being compared.
-  if (old_id != nullptr)
-    trees_.erase(*old_id);
+  // The walk goes from new to old: the newer tree is no longer part of
+  // the snapshot the next, older commit is compared with.
+  if (new_id != nullptr)
+    trees_.erase(*new_id);
   return ok_status();
 }
 
@@ -546,38 +567,52 @@ Result<std::vector<std::pair<std::size_t, std::size_t>>> Walker::pair_renames(
   return pairs;
 }
 
-Status Walker::apply(const Changes& changes, std::int64_t time, bool ignored,
-                     bool approximate, WalkState& state) {
-  PaperState fresh{{}, time, time, approximate};
+void apply(const CommitChanges& commit, WalkState& state) {
+  const Changes& changes = commit.changes;
+  std::int64_t time = commit.time;
+  PaperState fresh{{}, time, time, commit.approximate};
   for (const auto& [path, blob] : changes.modified) {
     auto [it, inserted] = state.files.try_emplace(path, fresh);
     it->second.blob = blob;
-    if (!inserted && !ignored)
+    if (!inserted && !commit.ignored)
       it->second.updated = std::max(time, it->second.added);
   }
-  auto pairs = pair_renames(changes);
-  if (!pairs.ok())
-    return pairs.error();
   std::vector<std::optional<PaperState>> moved(changes.added.size());
-  for (auto [d, a] : *pairs) {
+  for (auto [d, a] : changes.moves) {
     auto found = state.files.find(changes.deleted[d].path);
     if (found == state.files.end())
       continue;
-    PaperState e = found->second;
+    PaperState paper = found->second;
     bool edited =
         git_oid_equal(&changes.deleted[d].blob, &changes.added[a].blob) == 0;
-    if (edited && !ignored)
-      e.updated = std::max(time, e.added);
-    moved[a] = e;
+    if (edited && !commit.ignored)
+      paper.updated = std::max(time, paper.added);
+    moved[a] = paper;
   }
   for (const Change& c : changes.deleted)
     state.files.erase(c.path);
   for (std::size_t a = 0; a < changes.added.size(); ++a) {
-    PaperState e = moved[a].value_or(fresh);
-    e.blob = changes.added[a].blob;
-    state.files[changes.added[a].path] = e;
+    PaperState paper = moved[a].value_or(fresh);
+    paper.blob = changes.added[a].blob;
+    state.files[changes.added[a].path] = paper;
   }
-  return ok_status();
+}
+
+Result<Walker::Side> Walker::side_of(const OptionalOid& root) {
+  Side side{root, {}, {}};
+  if (!root)
+    return side;
+  auto content = content_of(*root);
+  if (!content.ok())
+    return content.error();
+  side.content = *content;
+  if (side.content) {
+    auto papers = child(*side.content, content_parts_.back());
+    if (!papers.ok())
+      return papers.error();
+    side.papers = *papers;
+  }
+  return side;
 }
 
 Status Walker::replay(const std::vector<ChainCommit>& chain,
@@ -587,57 +622,54 @@ Status Walker::replay(const std::vector<ChainCommit>& chain,
     return x.has_value() == y.has_value() &&
            (!x || git_oid_equal(&*x, &*y) != 0);
   };
-  OptionalOid root = base_tree;
-  OptionalOid content;
-  OptionalOid papers;
-  if (root) {
-    auto c = content_of(*root);
-    if (!c.ok())
-      return c.error();
-    content = *c;
-    if (content) {
-      auto p = child(*content, content_parts_.back());
-      if (!p.ok())
-        return p.error();
-      papers = *p;
-    }
-  }
+  // Trees are read from HEAD backwards, the order in which git packs its
+  // deltas (older versions as deltas of newer ones); reading them oldest
+  // first made libgit2 rebuild long delta chains and took 7x longer on a
+  // repacked repository. The changes are then applied oldest first.
+  std::vector<CommitChanges> found;
+  std::optional<std::int64_t> newest_content;
+  std::optional<Side> current;
   for (std::size_t i = 0; i < chain.size(); ++i) {
     const ChainCommit& commit = chain[i];
-    // Cheap skips first: same root tree, then same content tree.
-    if (root && git_oid_equal(&*root, &commit.tree) != 0)
+    bool oldest = i + 1 == chain.size();
+    OptionalOid parent_root = oldest ? base_tree : chain[i + 1].tree;
+    if (parent_root && git_oid_equal(&*parent_root, &commit.tree) != 0)
       continue;
-    root = commit.tree;
-    auto new_content = content_of(commit.tree);
-    if (!new_content.ok())
-      return new_content.error();
-    if (same(*new_content, content))
-      continue;
-    content = *new_content;
-    state.content_time = commit.time;
-    OptionalOid new_papers;
-    if (content) {
-      auto p = child(*content, content_parts_.back());
-      if (!p.ok())
-        return p.error();
-      new_papers = *p;
+    if (!current) {
+      auto side = side_of(commit.tree);
+      if (!side.ok())
+        return side.error();
+      current = *side;
     }
-    if (same(new_papers, papers))
-      continue;
-
-    Changes changes;
-    Status s =
-        diff(papers ? &*papers : nullptr, new_papers ? &*new_papers : nullptr,
-             papers_prefix_, changes);
-    if (!s.ok())
-      return s;
-    papers = new_papers;
-    bool ignored = ignored_.count(hex(commit.id)) != 0;
-    bool approximate = boundary && i == 0;
-    s = apply(changes, commit.time, ignored, approximate, state);
-    if (!s.ok())
-      return s;
+    auto parent = side_of(parent_root);
+    if (!parent.ok())
+      return parent.error();
+    if (!same(parent->content, current->content)) {
+      if (!newest_content)
+        newest_content = commit.time;
+      if (!same(parent->papers, current->papers)) {
+        CommitChanges c;
+        c.time = commit.time;
+        c.ignored = ignored_.count(hex(commit.id)) != 0;
+        c.approximate = boundary && oldest;
+        Status s = diff(parent->papers ? &*parent->papers : nullptr,
+                        current->papers ? &*current->papers : nullptr,
+                        papers_prefix_, c.changes);
+        if (!s.ok())
+          return s;
+        auto moves = pair_renames(c.changes);
+        if (!moves.ok())
+          return moves.error();
+        c.changes.moves = std::move(*moves);
+        found.push_back(std::move(c));
+      }
+    }
+    current = *parent;
   }
+  for (auto it = found.rbegin(); it != found.rend(); ++it)
+    apply(*it, state);
+  if (newest_content)
+    state.content_time = newest_content;
   return ok_status();
 }
 
@@ -701,7 +733,10 @@ std::vector<fs::path> files_under(const fs::path& dir) {
 // which a fresh checkout or copy resets; pass --now for stable output.
 TimePoint newest_mtime(const fs::path& content_dir) {
   std::int64_t newest = 0;
-  for (const fs::path& f : files_under(content_dir)) {
+  // The folder itself counts too, so an empty list is not dated 1970.
+  std::vector<fs::path> files = files_under(content_dir);
+  files.push_back(content_dir);
+  for (const fs::path& f : files) {
     std::error_code ec;
     auto t = fs::last_write_time(f, ec);
     if (ec)
@@ -815,11 +850,100 @@ std::string hash_text(const std::string& text) {
 }
 
 // The walk proper, on an opened repository with a work tree.
+// The cached walk to extend, or nullopt (with the reason in h.notes).
+std::optional<CachedWalk> load_cache(const HistoryOptions& options,
+                                     const std::string& key, History& h) {
+  std::error_code ec;
+  if (!fs::exists(options.cache_file, ec)) {
+    h.notes.push_back("no history cache yet; walking all commits");
+    return std::nullopt;
+  }
+  std::string why;
+  auto cached = parse_history_cache(read_text(options.cache_file), key, why);
+  if (!cached)
+    h.notes.push_back(why);
+  return cached;
+}
+
+std::optional<git_oid> tree_of(git_repository* repo, const git_oid& commit) {
+  git_commit* c = nullptr;
+  if (git_commit_lookup(&c, repo, &commit) != 0)
+    return std::nullopt;
+  CommitPtr owned(c);
+  return *git_commit_tree_id(c);
+}
+
+// Walks the commits from `head` into `state`: those made since the cached
+// commit when the cache is usable, else all of them; refreshes the cache.
+Status walk_commits(git_repository* repo, Walker& walker, const git_oid& head,
+                    const HistoryOptions& options, const std::string& key,
+                    WalkState& state, History& h) {
+  bool use_cache = !options.cache_file.empty() && !h.shallow;
+  std::optional<CachedWalk> cached;
+  if (use_cache)
+    cached = load_cache(options, key, h);
+  auto chain = read_chain(
+      repo, head, cached ? std::optional<git_oid>(cached->head) : std::nullopt,
+      h.shallow);
+  if (!chain.ok())
+    return chain.error();
+  std::optional<git_oid> base_tree;
+  if (chain->reached_stop)
+    base_tree = tree_of(repo, cached->head);
+  if (base_tree) {
+    state = std::move(cached->state);
+    h.cache_used = true;
+  } else if (cached) {
+    h.notes.push_back(
+        "cached commit is no longer on the first-parent chain of HEAD "
+        "(history rewritten); walking all commits");
+    chain = read_chain(repo, head, std::nullopt, h.shallow);
+    if (!chain.ok())
+      return chain.error();
+  }
+
+  h.commits_walked = static_cast<int>(chain->commits.size());
+  Status s = walker.replay(chain->commits, base_tree, chain->boundary, state);
+  if (!s.ok())
+    return s;
+  if (use_cache && !(h.cache_used && chain->commits.empty())) {
+    Status w = write_file_atomic(options.cache_file,
+                                 format_history_cache(key, head, state));
+    if (!w.ok())
+      h.notes.push_back("history cache not written: " + w.error().message);
+  }
+  return ok_status();
+}
+
+// Sets h.now: --now, else the newest commit that changed the content
+// folder, else HEAD's time, else the content files' modification time.
+void set_reference_time(git_repository* repo, const HistoryOptions& options,
+                        const WalkState& state, const std::string& content_rel,
+                        History& h) {
+  if (options.now) {
+    h.now = *options.now;
+    return;
+  }
+  if (state.content_time) {
+    h.now = to_time(*state.content_time);
+    return;
+  }
+  git_oid head;
+  git_commit* c = nullptr;
+  if (git_reference_name_to_id(&head, repo, "HEAD") == 0 &&
+      git_commit_lookup(&c, repo, &head) == 0) {
+    CommitPtr owned(c);
+    h.now = to_time(git_commit_time(c));
+    return;
+  }
+  h.now = newest_mtime(h.repo_root / content_rel);
+}
+
+// The walk proper, on an opened repository with a work tree.
 Status walk(git_repository* repo, const HistoryOptions& options,
             const std::string& content_rel, History& h) {
   std::string ignore_text = read_text(h.repo_root / ".git-blame-ignore-revs");
   auto revs = parse_ignore_revs(ignore_text);
-  std::unordered_set<std::string> ignored(revs.begin(), revs.end());
   std::vector<std::string> parts = split_path(content_rel);
   parts.push_back("papers");
   std::string papers_dir;
@@ -831,88 +955,32 @@ Status walk(git_repository* repo, const HistoryOptions& options,
                  fmt::format("cannot open the object database of '{}': {}",
                              h.repo_root.string(), git_message())};
   OdbPtr odb_owner(odb);
-  Walker walker(repo, odb, parts, papers_dir, std::move(ignored));
+  Walker walker(repo, odb, parts, papers_dir, {revs.begin(), revs.end()});
 
+  WalkState state;
   git_oid head;
   int rc = git_reference_name_to_id(&head, repo, "HEAD");
-  WalkState state;
-  std::optional<std::int64_t> head_time;
   if (rc == 0) {
+    // The cached state also depends on which folder is walked and which
+    // commits are ignored.
     std::string key = hash_text(content_rel + '\0' + ignore_text);
-    std::optional<CachedWalk> cached;
-    bool use_cache = !options.cache_file.empty() && !h.shallow;
-    std::error_code ec;
-    if (use_cache && !fs::exists(options.cache_file, ec)) {
-      h.notes.push_back("no history cache yet; walking all commits");
-    } else if (use_cache) {
-      std::string why;
-      cached = parse_history_cache(read_text(options.cache_file), key, why);
-      if (!cached)
-        h.notes.push_back(why);
-    }
-    auto chain =
-        read_chain(repo, head,
-                   cached ? std::optional<git_oid>(cached->head) : std::nullopt,
-                   h.shallow);
-    if (!chain.ok())
-      return chain.error();
-    std::optional<git_oid> base_tree;
-    if (chain->reached_stop) {
-      state = std::move(cached->state);
-      h.cache_used = true;
-      CommitPtr base;
-      git_commit* c = nullptr;
-      if (git_commit_lookup(&c, repo, &cached->head) == 0) {
-        base.reset(c);
-        base_tree = *git_commit_tree_id(c);
-      }
-    } else if (cached) {
-      h.notes.push_back(
-          "cached commit is no longer on the first-parent chain of HEAD "
-          "(history rewritten); walking all commits");
-      chain = read_chain(repo, head, std::nullopt, h.shallow);
-      if (!chain.ok())
-        return chain.error();
-    }
-    std::reverse(chain->commits.begin(), chain->commits.end());
-    h.commits_walked = static_cast<int>(chain->commits.size());
-    Status s = walker.replay(chain->commits, base_tree, chain->boundary, state);
+    Status s = walk_commits(repo, walker, head, options, key, state, h);
     if (!s.ok())
       return s;
-    if (use_cache && !(h.cache_used && chain->commits.empty())) {
-      Status w = write_file_atomic(options.cache_file,
-                                   format_history_cache(key, head, state));
-      if (!w.ok())
-        h.notes.push_back("history cache not written: " + w.error().message);
-    }
-    git_commit* c = nullptr;
-    if (git_commit_lookup(&c, repo, &head) == 0) {
-      CommitPtr owned(c);
-      head_time = git_commit_time(c);
-    }
   } else if (rc != GIT_ENOTFOUND && rc != GIT_EUNBORNBRANCH) {
     return Error{ExitCode::kEnvironment,
                  fmt::format("cannot resolve HEAD of the git repository at "
                              "'{}': {}",
                              h.repo_root.string(), git_message())};
   }
-
-  if (options.now)
-    h.now = *options.now;
-  else if (state.content_time)
-    h.now = to_time(*state.content_time);
-  else if (head_time)
-    h.now = to_time(*head_time);
-  else
-    h.now = newest_mtime(h.repo_root / content_rel);
+  set_reference_time(repo, options, state, content_rel, h);
 
   int approximate = 0;
-  for (const auto& [path, e] : state.files) {
-    DateSource source =
-        e.approximate ? DateSource::kApproximate : DateSource::kGit;
-    approximate += e.approximate ? 1 : 0;
-    h.files[path] = {to_time(e.added), to_time(std::max(e.added, e.updated)),
-                     source};
+  for (const auto& [path, paper] : state.files) {
+    approximate += paper.approximate ? 1 : 0;
+    h.files[path] = {
+        to_time(paper.added), to_time(std::max(paper.added, paper.updated)),
+        paper.approximate ? DateSource::kApproximate : DateSource::kGit};
   }
   if (h.shallow)
     h.warnings.push_back(fmt::format(

@@ -102,6 +102,33 @@ BOOST_AUTO_TEST_CASE(pull_request_merge_dates_the_paper_at_the_merge) {
   BOOST_TEST(h.commits_walked == 3);
 }
 
+// The case the README documents: main merged into a branch that then
+// replaces main. Main's own commit b is off the first-parent line, so b is
+// dated by the merge.
+BOOST_AUTO_TEST_CASE(main_as_second_parent_dates_its_papers_at_the_merge) {
+  TempDir dir;
+  GitRepo repo(dir.path());
+  repo.write(kA, paper("a"));
+  std::string base = repo.commit("add a", at("2024-01-01T10:00:00Z"));
+  repo.write(kB, paper("b"));
+  std::string main = repo.commit("add b on main", at("2024-01-02T10:00:00Z"));
+  repo.remove(kB);
+  repo.write("content/papers/pruning/c.toml", paper("c"));
+  std::string feature =
+      repo.commit("add c on a branch", at("2024-01-03T10:00:00Z"),
+                  {std::nullopt, {{base}}, false});
+  repo.write(kB, paper("b"));
+  // Pushed to main as a fast-forward: main now points at the merge.
+  repo.reset_hard(repo.commit("merge main into the branch",
+                              at("2024-01-04T10:00:00Z"),
+                              {std::nullopt, {{feature, main}}, false}));
+
+  History h = walk(repo);
+  BOOST_TEST(dates(h, kB) == "2024-01-04T10:00:00Z 2024-01-04T10:00:00Z git");
+  BOOST_TEST(dates(h, "content/papers/pruning/c.toml") ==
+             "2024-01-03T10:00:00Z 2024-01-03T10:00:00Z git");
+}
+
 BOOST_AUTO_TEST_CASE(rebase_merge_dates_by_committer_not_author_time) {
   TempDir dir;
   GitRepo repo(dir.path());

@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Generates a synthetic paper list as a git repository, for the benchmark.
 
-N papers in 16 topic folders over M first-parent commits, one every six
-hours: each commit adds papers to one topic, as a pull request does, and
-some also edit a paper, move one to another topic (half of the moves with
-an edit), or only touch the generated README. The
-history is written with one `git fast-import` stream, so 100k papers take
-seconds, not hours. The content is valid for `papersite check`.
+N papers in T topic folders (16 unless told) over M first-parent commits,
+one every six hours: each commit adds papers to one topic, as a pull
+request does, and some also edit a paper, move one to another topic (half
+of the moves with an edit), or only touch the generated README. The history
+is written with one `git fast-import` stream, so 100k papers take about a
+minute, not hours. The files follow the design's content schema, so
+`papersite build` can run on them.
 
-usage: generate.py --papers N --commits M OUT_DIR
+usage: generate.py --papers N --commits M [--topics T] OUT_DIR
 """
 
 import argparse
@@ -17,7 +18,7 @@ import random
 import subprocess
 import sys
 
-TOPICS = [
+BASE_TOPICS = [
     "pruning", "quantization", "distillation", "kv-cache-compression",
     "efficient-moe", "inference-acceleration", "hardware", "long-context",
     "low-rank", "speculative-decoding", "serving", "training-efficiency",
@@ -43,7 +44,12 @@ def paper_text(n, version):
     return text.encode()
 
 
-def site_files():
+def topic_names(count):
+    extra = [f"topic-{i}" for i in range(len(BASE_TOPICS), count)]
+    return (BASE_TOPICS + extra)[:count]
+
+
+def site_files(topics):
     site = (
         'title = "Synthetic list"\n'
         'tagline = "A benchmark list"\n'
@@ -51,11 +57,11 @@ def site_files():
         'repository = "https://example.invalid/list"\n'
         "recent_days = 30\nrecent_min = 10\nfeed_items = 50\n"
     ).encode()
-    topics = "".join(
+    topics_toml = "".join(
         f'[[topic]]\nslug = "{t}"\ntitle = "{t.title()}"\npage = "{t}.md"\n\n'
-        for t in TOPICS
+        for t in topics
     ).encode()
-    return {"content/site.toml": site, "content/topics.toml": topics}
+    return {"content/site.toml": site, "content/topics.toml": topics_toml}
 
 
 class Stream:
@@ -85,8 +91,9 @@ class Stream:
                                                    op[2].encode()))
 
 
-def generate(papers, commits, out_dir, seed):
+def generate(papers, commits, topic_count, out_dir, seed):
     rng = random.Random(seed)
+    topics = topic_names(topic_count)
     subprocess.run(["git", "init", "-q", "-b", "main", out_dir], check=True)
     proc = subprocess.Popen(
         ["git", "fast-import", "--quiet"], cwd=out_dir, stdin=subprocess.PIPE)
@@ -98,11 +105,11 @@ def generate(papers, commits, out_dir, seed):
         when = START + c * STEP
         ops = []
         if c == 1:
-            ops += [("M", p, t) for p, t in site_files().items()]
+            ops += [("M", p, t) for p, t in site_files(topics).items()]
         # Papers still to add are spread evenly over the remaining commits.
         due = (papers * c) // commits - next_paper
         # A pull request adds its papers to one topic.
-        topic = rng.choice(TOPICS)
+        topic = rng.choice(topics)
         for _ in range(due):
             n = next_paper
             next_paper += 1
@@ -117,7 +124,7 @@ def generate(papers, commits, out_dir, seed):
             ops.append(("M", where[n], paper_text(n, version[n])))
         elif where and roll < 0.40:
             n = rng.randrange(next_paper)
-            topic = rng.choice(TOPICS)
+            topic = rng.choice(topics)
             new = f"content/papers/{topic}/paper-{n}-moved.toml"
             if new != where[n] and new not in where.values():
                 if rng.random() < 0.5:
@@ -141,12 +148,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--papers", type=int, required=True)
     parser.add_argument("--commits", type=int, required=True)
+    parser.add_argument("--topics", type=int, default=16,
+                        help="topic folders (default 16)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("out_dir")
     args = parser.parse_args()
     if os.path.exists(args.out_dir):
         sys.exit(f"'{args.out_dir}' exists; remove it or choose another")
-    generate(args.papers, args.commits, args.out_dir, args.seed)
+    generate(args.papers, args.commits, args.topics, args.out_dir, args.seed)
 
 
 if __name__ == "__main__":
