@@ -687,8 +687,9 @@ authors = ["Ada Lovelace", "et al."]
 paper = "https://arxiv.org/abs/2405.00001"
 venue = "SOSP 2023"
 )");
+  // "et al" inside a name is not the abbreviation.
   dir.paper("pruning/y.toml", R"(title = "B"
-authors = ["A"]
+authors = ["Janet Alvarez", "Bo Chen et al"]
 paper = "https://arxiv.org/abs/2405.00002"
 venue = "ACL'24 Findings"
 )");
@@ -701,7 +702,11 @@ venue = "ACL'24 Findings"
              "is not in the form NAME'YY, like NeurIPS'23 or ACL'24 Findings, "
              "which the conference badge expects\n"
              "venue = \"SOSP 2023\"\n"
-             "        ^\n");
+             "        ^\n"
+             "content/papers/pruning/y.toml:2:29: warning: author list with "
+             "\"et al.\"; name every author\n"
+             "authors = [\"Janet Alvarez\", \"Bo Chen et al\"]\n"
+             "                            ^\n");
   BOOST_TEST(dir.content.papers.size() == 2u);
 }
 
