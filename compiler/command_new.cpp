@@ -132,7 +132,7 @@ ExitCode run_new(const NewArgs& args) {
   if (diagnostics.has_errors()) {
     Log::print(diagnostics);
     return fail(ExitCode::kContent,
-                "topics.toml has errors; fix them before adding a paper");
+                "cannot read the topics; fix the problems above first");
   }
   std::vector<std::string> slugs;
   for (const Topic& topic : topics)

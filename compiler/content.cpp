@@ -547,7 +547,8 @@ class Loader {
     root_ = content_.dir.parent_path();
   }
 
-  Content run(Diagnostics& diagnostics);
+  // Reads everything, or topics.toml alone when `topics_only`.
+  Content run(Diagnostics& diagnostics, bool topics_only = false);
 
  private:
   FileReport& report_for(const fs::path& file) {
@@ -1071,13 +1072,15 @@ void Loader::check_duplicates() {
   }
 }
 
-Content Loader::run(Diagnostics& diagnostics) {
+Content Loader::run(Diagnostics& diagnostics, bool topics_only) {
   std::error_code ec;
   fs::file_status status = fs::status(content_.dir, ec);
   if (!fs::is_directory(status)) {
     error_at(content_.dir,
              "content folder does not exist; pass --content "
              "DIR or run papersite from the repository root");
+  } else if (topics_only) {
+    read_topics();
   } else {
     scan_top_level();
     read_site();
@@ -1117,17 +1120,9 @@ Content load_content(const LoadOptions& options, Diagnostics& diagnostics) {
 
 std::vector<Topic> load_topics(const fs::path& content_dir,
                                Diagnostics& diagnostics) {
-  // Reuses the loader's rules; only the topics file is read.
   LoadOptions options;
   options.content_dir = content_dir;
-  Diagnostics all;
-  Content content = load_content(options, all);
-  std::string topics = display_path(content.dir / "topics.toml");
-  for (const Diagnostic& d : all.items()) {
-    if (d.path == topics || d.path == display_path(content.dir))
-      diagnostics.add(d);
-  }
-  return content.topics;
+  return Loader(options).run(diagnostics, true).topics;
 }
 
 std::string comparable_title(std::string_view title) {
