@@ -1,9 +1,9 @@
 // The content loader hands toml++ only text that content_file.cpp has read
-// and screened (size, UTF-8, byte order mark, stray characters). Each file's
-// problems are collected with the position
-// toml++ recorded for the offending key or value; cross-file rules (the same
-// paper twice) run once every paper is read. Symbolic links are reported,
-// never followed, so nothing outside the content folder is ever read.
+// and screened (size, UTF-8, byte order mark, stray characters). Each
+// file's problems are collected with the position toml++ recorded for the
+// offending key or value; the cross-file rules (the same paper twice) run
+// once every paper is read. Symbolic links are reported, never followed, so
+// nothing outside the content folder is ever read.
 
 // toml++ asserts on some malformed input ("[/" alone) when NDEBUG is not
 // defined; a contributor's typo must give a diagnostic, not an abort, so
@@ -22,7 +22,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <regex>
