@@ -505,6 +505,12 @@ void read_links(Fields& fields, Paper& paper) {
   std::vector<std::pair<Position, std::pair<std::string, std::string>>> found;
   for (auto&& [key, value] : *links) {
     std::string name(key.str());
+    if (blank(name)) {
+      fields.report().error(position_of(key),
+                            "a link needs a name, like slides = \"https://"
+                            "...\"");
+      continue;
+    }
     if (auto url = fields.url_value("links." + name, value))
       found.push_back({position_of(key), {name, url->value}});
   }

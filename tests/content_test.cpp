@@ -299,7 +299,7 @@ authors = ["Ada Lovelace"]
 paper = "javascript:alert(1)"
 code = "file:///etc/passwd"
 image = "data:image/png;base64,AAAA"
-links = { slides = "ftp://example.org/s" }
+links = { slides = "ftp://example.org/s", "" = "https://example.org/" }
 )toml");
   BOOST_TEST(dir.load() ==
              "content/papers/pruning/x.toml:3:9: error: 'paper' must be an "
@@ -316,8 +316,14 @@ links = { slides = "ftp://example.org/s" }
              "        ^\n"
              "content/papers/pruning/x.toml:6:20: error: 'links.slides' must "
              "be an http(s) URL\n"
-             "links = { slides = \"ftp://example.org/s\" }\n"
-             "                   ^\n");
+             "links = { slides = \"ftp://example.org/s\", \"\" = "
+             "\"https://example.org/\" }\n"
+             "                   ^\n"
+             "content/papers/pruning/x.toml:6:43: error: a link needs a name, "
+             "like slides = \"https://...\"\n"
+             "links = { slides = \"ftp://example.org/s\", \"\" = "
+             "\"https://example.org/\" }\n"
+             "                                          ^\n");
 }
 
 BOOST_AUTO_TEST_CASE(arxiv_url_without_a_valid_id) {
