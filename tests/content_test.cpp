@@ -429,7 +429,7 @@ page = "p.md"
 [[topic]]
 slug = "q"
 title = "Q"
-page = "/tmp/q.md"
+page = "/q.md"
 
 [[topic]]
 slug = "q"
@@ -459,7 +459,7 @@ colour = "red"
              "       ^\n"
              "content/topics.toml:9:8: error: 'page' must be a relative path "
              "with '/' separators\n"
-             "page = \"/tmp/q.md\"\n"
+             "page = \"/q.md\"\n"
              "       ^\n"
              "content/topics.toml:12:8: error: topic 'q' is already defined "
              "at line 7; remove one of the two\n"
