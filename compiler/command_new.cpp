@@ -16,9 +16,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-ExitCode fail(ExitCode code, const std::string& message) {
-  Log::error(message);
-  return code;
+ExitCode fail(const Error& error) {
+  Log::error(error.message);
+  return error.kind;
 }
 
 // A TOML basic string: quotes, backslashes and control characters escaped.
@@ -110,97 +110,131 @@ std::string skeleton(const NewArgs& args, const std::string& paper,
   return out;
 }
 
-// An existing paper that is the one being added, found by arXiv id or by
-// title as `check` would; nullopt when there is none.
-std::optional<std::string> already_listed(const Content& content,
-                                          const std::string& id,
-                                          const std::string& title) {
-  for (const Paper& p : content.papers) {
-    if (!id.empty() && p.id == id)
-      return p.display_path;
-    if (!title.empty() && comparable_title(p.title) == comparable_title(title))
-      return p.display_path;
+// What the command line says about the new paper.
+struct NewPaper {
+  std::string paper;  // URL; empty when not known yet
+  std::string id;     // paper_identifier(paper); empty when not known
+  std::string slug;   // the file's name without ".toml"
+};
+
+// Fails with kUsage on an unknown topic, kContent on a broken topics.toml
+// (after printing its diagnostics).
+Status check_topic(const NewArgs& args) {
+  Diagnostics diagnostics;
+  std::vector<Topic> topics = load_topics(args.content, diagnostics);
+  if (diagnostics.has_errors()) {
+    Log::print(diagnostics);
+    return Error{ExitCode::kContent,
+                 "cannot read the topics; fix the problems above first"};
   }
-  return std::nullopt;
+  std::vector<std::string> slugs;
+  for (const Topic& topic : topics)
+    slugs.push_back(topic.slug);
+  if (std::find(slugs.begin(), slugs.end(), args.topic) != slugs.end())
+    return ok_status();
+  if (auto near = closest_name(args.topic, slugs))
+    return Error{ExitCode::kUsage,
+                 fmt::format("unknown topic '{}'; did you mean '{}'?",
+                             args.topic, *near)};
+  std::string known;
+  for (const std::string& slug : slugs)
+    known += (known.empty() ? "" : ", ") + slug;
+  return Error{ExitCode::kUsage,
+               fmt::format("unknown topic '{}'; --topic takes one of {}",
+                           args.topic, known)};
+}
+
+// Fails with kUsage when an option is malformed or no name can be made.
+Result<NewPaper> read_arguments(const NewArgs& args) {
+  NewPaper fresh;
+  std::optional<std::string> arxiv;
+  if (!args.arxiv.empty()) {
+    arxiv = parse_arxiv_reference(args.arxiv);
+    if (!arxiv)
+      return Error{ExitCode::kUsage,
+                   fmt::format("--arxiv '{}' is not an arXiv id or URL; give "
+                               "an id like 2405.18218",
+                               args.arxiv)};
+    fresh.paper = "https://arxiv.org/abs/" + *arxiv;
+    fresh.id = paper_identifier(fresh.paper);
+  }
+  if (!args.code.empty() && !is_http_url(args.code))
+    return Error{ExitCode::kUsage,
+                 fmt::format("--code '{}' is not an http(s) URL", args.code)};
+  if (first_invalid_utf8(args.title) != std::string::npos)
+    return Error{ExitCode::kUsage, "--title is not valid UTF-8"};
+
+  fresh.slug = slug_from_title(args.title);
+  if (fresh.slug.empty() && arxiv)
+    fresh.slug = slug_from_arxiv(*arxiv);
+  if (fresh.slug.empty())
+    return Error{ExitCode::kUsage,
+                 "give --arxiv ID or --title TEXT; the file is named after "
+                 "one of them"};
+  return fresh;
+}
+
+// Fails with kContent when a paper file already holds this paper, found by
+// arXiv id or by title as `check` would find it.
+Status check_not_listed(const NewArgs& args, const NewPaper& fresh) {
+  Diagnostics ignored;  // other files' problems are for `check` to report
+  Content content = load_content({args.content, {}, {}}, ignored);
+  for (const Paper& p : content.papers) {
+    bool same_id = !fresh.id.empty() && p.id == fresh.id;
+    bool same_title = !args.title.empty() &&
+                      comparable_title(p.title) == comparable_title(args.title);
+    if (same_id || same_title)
+      return Error{
+          ExitCode::kContent,
+          fmt::format("this paper is already listed in '{}'", p.display_path)};
+  }
+  return ok_status();
+}
+
+// Creates `file` with `text`, never replacing an existing file. Fails with
+// kUsage when it exists, kEnvironment when it cannot be written.
+Status create_file(const fs::path& file, const std::string& text) {
+  std::string shown = display_path(file);
+  std::error_code ec;
+  if (fs::exists(fs::symlink_status(file, ec)))
+    return Error{ExitCode::kUsage,
+                 fmt::format("'{}' already exists; papersite new never "
+                             "overwrites a file, so pass a different --title",
+                             shown)};
+  fs::create_directories(file.parent_path(), ec);
+  // "x": created here or not at all, even if another process races us.
+  std::FILE* out = std::fopen(file.c_str(), "wx");
+  if (out == nullptr)
+    return Error{ExitCode::kEnvironment,
+                 fmt::format("cannot create '{}'", shown)};
+  bool written = std::fwrite(text.data(), 1, text.size(), out) == text.size();
+  if (std::fclose(out) != 0 || !written)
+    return Error{ExitCode::kEnvironment,
+                 fmt::format("cannot write '{}'", shown)};
+  return ok_status();
 }
 
 }  // namespace
 
 ExitCode run_new(const NewArgs& args) {
-  Diagnostics diagnostics;
-  std::vector<Topic> topics = load_topics(args.content, diagnostics);
-  if (diagnostics.has_errors()) {
-    Log::print(diagnostics);
-    return fail(ExitCode::kContent,
-                "topics.toml has errors; fix them before adding a paper");
-  }
-  std::vector<std::string> slugs;
-  for (const Topic& topic : topics)
-    slugs.push_back(topic.slug);
-  if (std::find(slugs.begin(), slugs.end(), args.topic) == slugs.end()) {
-    auto near = closest_name(args.topic, slugs);
-    std::string known;
-    for (const std::string& slug : slugs)
-      known += (known.empty() ? "" : ", ") + slug;
-    return fail(ExitCode::kUsage,
-                near ? fmt::format("unknown topic '{}'; did you mean '{}'?",
-                                   args.topic, *near)
-                     : fmt::format("unknown topic '{}'; --topic takes one of "
-                                   "{}",
-                                   args.topic, known));
-  }
+  Status topic = check_topic(args);
+  if (!topic.ok())
+    return fail(topic.error());
 
-  std::optional<std::string> arxiv;
-  if (!args.arxiv.empty()) {
-    arxiv = parse_arxiv_reference(args.arxiv);
-    if (!arxiv)
-      return fail(ExitCode::kUsage,
-                  fmt::format("--arxiv '{}' is not an arXiv id or URL; give "
-                              "an id like 2405.18218",
-                              args.arxiv));
-  }
-  if (!args.code.empty() && !is_http_url(args.code))
-    return fail(ExitCode::kUsage,
-                fmt::format("--code '{}' is not an http(s) URL", args.code));
-  if (first_invalid_utf8(args.title) != std::string::npos)
-    return fail(ExitCode::kUsage, "--title is not valid UTF-8");
+  auto fresh = read_arguments(args);
+  if (!fresh.ok())
+    return fail(fresh.error());
 
-  std::string slug = slug_from_title(args.title);
-  if (slug.empty() && arxiv)
-    slug = slug_from_arxiv(*arxiv);
-  if (slug.empty())
-    return fail(ExitCode::kUsage,
-                "give --arxiv ID or --title TEXT; the file is named after "
-                "one of them");
+  Status unlisted = check_not_listed(args, *fresh);
+  if (!unlisted.ok())
+    return fail(unlisted.error());
 
-  std::string paper = arxiv ? "https://arxiv.org/abs/" + *arxiv : "";
-  Diagnostics ignored;  // other files' problems are for `check` to report
-  Content content = load_content({args.content, {}, {}}, ignored);
-  if (auto other = already_listed(content, arxiv ? paper_identifier(paper) : "",
-                                  args.title))
-    return fail(ExitCode::kContent,
-                fmt::format("this paper is already listed in '{}'", *other));
-
-  fs::path folder = args.content / "papers" / args.topic;
-  fs::path file = folder / (slug + ".toml");
+  fs::path file =
+      args.content / "papers" / args.topic / (fresh->slug + ".toml");
   std::string shown = display_path(file);
-  std::error_code ec;
-  if (fs::exists(fs::symlink_status(file, ec)))
-    return fail(ExitCode::kUsage,
-                fmt::format("'{}' already exists; papersite new never "
-                            "overwrites a file, so pass a different --title",
-                            shown));
-  fs::create_directories(folder, ec);
-  // "x": created here or not at all, even if another process races us.
-  std::FILE* out = std::fopen(file.c_str(), "wx");
-  if (out == nullptr)
-    return fail(ExitCode::kEnvironment,
-                fmt::format("cannot create '{}'", shown));
-  std::string text = skeleton(args, paper, shown);
-  bool written = std::fwrite(text.data(), 1, text.size(), out) == text.size();
-  if (std::fclose(out) != 0 || !written)
-    return fail(ExitCode::kEnvironment,
-                fmt::format("cannot write '{}'", shown));
+  Status created = create_file(file, skeleton(args, fresh->paper, shown));
+  if (!created.ok())
+    return fail(created.error());
 
   // The path alone on stdout, for `$EDITOR "$(papersite new ...)"`.
   fmt::print("{}\n", shown);

@@ -1,9 +1,9 @@
 // The content loader hands toml++ only text that content_file.cpp has read
-// and screened (size, UTF-8, byte order mark, stray characters). Each file's
-// problems are collected with the position
-// toml++ recorded for the offending key or value; cross-file rules (the same
-// paper twice) run once every paper is read. Symbolic links are reported,
-// never followed, so nothing outside the content folder is ever read.
+// and screened (size, UTF-8, byte order mark, stray characters). Each
+// file's problems are collected with the position toml++ recorded for the
+// offending key or value; the cross-file rules (the same paper twice) run
+// once every paper is read. Symbolic links are reported, never followed, so
+// nothing outside the content folder is ever read.
 
 // toml++ asserts on some malformed input ("[/" alone) when NDEBUG is not
 // defined; a contributor's typo must give a diagnostic, not an abort, so
@@ -22,7 +22,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <regex>
@@ -399,8 +398,141 @@ std::string path_problem(std::string_view key, std::string_view value) {
   return {};
 }
 
-std::string date_text(TimePoint t) {
-  return format_ymd(t);
+// ----------------------------------------------------------- paper keys
+
+// A paper with what the cross-file rules need to report on it.
+struct LoadedPaper {
+  Paper paper;
+  FileReport* report = nullptr;
+  bool url_ok = false;  // `paper` passed its checks; its id is meaningful
+  Position paper_at, title_at;
+};
+
+const std::vector<std::string>& paper_key_names() {
+  static const std::vector<std::string> kNames = [] {
+    std::vector<std::string> names;
+    for (const PaperKey& key : paper_keys())
+      names.emplace_back(key.name);
+    return names;
+  }();
+  return kNames;
+}
+
+std::string_view paper_example(std::string_view name) {
+  for (const PaperKey& key : paper_keys()) {
+    if (key.name == name)
+      return key.example;
+  }
+  return "\"...\"";
+}
+
+// "et al" as words: "Ada et al." or "et al", but not "Janet Alvarez".
+bool mentions_et_al(std::string_view author) {
+  std::string lower(author);
+  for (char& c : lower)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto letter = [&](std::size_t i) {
+    return i < lower.size() &&
+           std::isalpha(static_cast<unsigned char>(lower[i]));
+  };
+  for (auto at = lower.find("et al"); at != std::string::npos;
+       at = lower.find("et al", at + 1)) {
+    if ((at == 0 || !letter(at - 1)) && !letter(at + 5))
+      return true;
+  }
+  return false;
+}
+
+void read_authors(Fields& fields, Paper& paper) {
+  auto authors = fields.strings("authors", true, paper_example("authors"));
+  if (!authors)
+    return;
+  if (authors->empty())
+    fields.report().error(position_of(*fields.get("authors", false, "")),
+                          "'authors' must list at least one author");
+  for (const Text& author : *authors) {
+    if (mentions_et_al(author.value))
+      fields.report().warning(position_of(*author.node),
+                              "author list with \"et al.\"; name every "
+                              "author");
+    paper.authors.push_back(author.value);
+  }
+}
+
+void read_paper_url(Fields& fields, LoadedPaper& loaded) {
+  auto url = fields.url("paper", true, paper_example("paper"));
+  if (!url)
+    return;
+  loaded.paper.paper = url->value;
+  loaded.paper.id = paper_identifier(url->value);
+  loaded.paper_at = position_of(*url->node);
+  loaded.url_ok = true;
+  if (normalise_url(url->value).starts_with("arxiv.org/") &&
+      !arxiv_id(url->value)) {
+    fields.report().error(loaded.paper_at,
+                          "'paper' is an arXiv URL without a valid arXiv id; "
+                          "link the abstract page, like "
+                          "https://arxiv.org/abs/2405.18218");
+    loaded.url_ok = false;
+  }
+}
+
+void read_venue(Fields& fields, Paper& paper) {
+  auto venue = fields.string("venue", false);
+  if (!venue)
+    return;
+  paper.venue = venue->value;
+  static const std::regex kVenue("[A-Za-z][A-Za-z0-9-]*'[0-9]{2}( \\S.*)?");
+  if (!std::regex_match(venue->value, kVenue))
+    fields.report().warning(
+        position_of(*venue->node),
+        fmt::format("venue '{}' is not in the form NAME'YY, like NeurIPS'23 "
+                    "or ACL'24 Findings, which the conference badge expects",
+                    venue->value));
+}
+
+void read_links(Fields& fields, Paper& paper) {
+  const toml::node* node = fields.get("links", false, "");
+  if (node == nullptr)
+    return;
+  const toml::table* links = node->as_table();
+  if (links == nullptr) {
+    fields.type_error("links", *node, "a table of name = URL");
+    return;
+  }
+  // toml++ keeps a table's keys sorted by name; the key positions give back
+  // the order of the file.
+  std::vector<std::pair<Position, std::pair<std::string, std::string>>> found;
+  for (auto&& [key, value] : *links) {
+    std::string name(key.str());
+    if (blank(name)) {
+      fields.report().error(position_of(key),
+                            "a link needs a name, like slides = \"https://"
+                            "...\"");
+      continue;
+    }
+    if (auto url = fields.url_value("links." + name, value))
+      found.push_back({position_of(key), {name, url->value}});
+  }
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first.line, a.first.column) <
+           std::tie(b.first.line, b.first.column);
+  });
+  for (auto& link : found)
+    paper.links.push_back(std::move(link.second));
+}
+
+void read_added(Fields& fields, Paper& paper, std::optional<TimePoint> now) {
+  auto added = fields.date("added", false);
+  if (!added)
+    return;
+  paper.added = added;
+  if (now && *added > *now)
+    fields.report().error(
+        position_of(*fields.get("added", false, "")),
+        fmt::format("'added' {} is later than the reference time {}; use the "
+                    "date the paper joined the list",
+                    format_ymd(*added), format_ymd(*now)));
 }
 
 // ---------------------------------------------------------------- loader
@@ -411,14 +543,6 @@ const std::vector<std::string> kSiteKeys = {
 const std::vector<std::string> kUpdateKeys = {"date", "text"};
 const std::vector<std::string> kTopicKeys = {"slug", "title", "page"};
 
-// A paper with what the cross-file rules need to report on it.
-struct LoadedPaper {
-  Paper paper;
-  FileReport* report;
-  bool url_ok = false;  // `paper` passed its checks; its id is meaningful
-  Position paper_at, title_at;
-};
-
 class Loader {
  public:
   explicit Loader(const LoadOptions& options) : options_(options) {
@@ -428,7 +552,8 @@ class Loader {
     root_ = content_.dir.parent_path();
   }
 
-  Content run(Diagnostics& diagnostics);
+  // Reads everything, or topics.toml alone when `topics_only`.
+  Content run(Diagnostics& diagnostics, bool topics_only = false);
 
  private:
   FileReport& report_for(const fs::path& file) {
@@ -742,66 +867,18 @@ void Loader::read_paper(const fs::path& file, const std::string& topic,
 }
 
 void Loader::read_paper_fields(Fields& fields, LoadedPaper& loaded) {
-  static const std::vector<std::string> kKeys = [] {
-    std::vector<std::string> keys;
-    for (const PaperKey& key : paper_keys())
-      keys.emplace_back(key.name);
-    return keys;
-  }();
-  auto example = [](std::string_view key) {
-    for (const PaperKey& k : paper_keys()) {
-      if (k.name == key)
-        return k.example;
-    }
-    return std::string_view("\"...\"");
-  };
   Paper& paper = loaded.paper;
-  FileReport& report = fields.report();
-  fields.check_keys(kKeys, "a paper file");
+  fields.check_keys(paper_key_names(), "a paper file");
 
-  if (auto v = fields.string("title", true, example("title"))) {
+  if (auto v = fields.string("title", true, paper_example("title"))) {
     paper.title = v->value;
     loaded.title_at = position_of(*v->node);
   }
-  if (auto v = fields.strings("authors", true, example("authors"))) {
-    if (v->empty())
-      report.error(position_of(*fields.get("authors", false, "")),
-                   "'authors' must list at least one author");
-    for (const Text& author : *v) {
-      std::string lower = author.value;
-      for (char& c : lower)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (lower.find("et al") != std::string::npos)
-        report.warning(position_of(*author.node),
-                       "author list with \"et al.\"; name every author");
-      paper.authors.push_back(author.value);
-    }
-  }
-  if (auto v = fields.url("paper", true, example("paper"))) {
-    paper.paper = v->value;
-    paper.id = paper_identifier(v->value);
-    loaded.paper_at = position_of(*v->node);
-    loaded.url_ok = true;
-    if (normalise_url(v->value).starts_with("arxiv.org/") &&
-        !arxiv_id(v->value)) {
-      report.error(loaded.paper_at,
-                   "'paper' is an arXiv URL without a valid arXiv id; link "
-                   "the abstract page, like https://arxiv.org/abs/2405.18218");
-      loaded.url_ok = false;
-    }
-  }
-  if (auto v = fields.url("code", false, example("code")))
+  read_authors(fields, paper);
+  read_paper_url(fields, loaded);
+  if (auto v = fields.url("code", false, paper_example("code")))
     paper.code = v->value;
-  if (auto v = fields.string("venue", false)) {
-    paper.venue = v->value;
-    static const std::regex kVenue("[A-Za-z][A-Za-z0-9-]*'[0-9]{2}( \\S.*)?");
-    if (!std::regex_match(v->value, kVenue))
-      report.warning(position_of(*v->node),
-                     fmt::format("venue '{}' is not in the form NAME'YY, like "
-                                 "NeurIPS'23 or ACL'24 Findings, which the "
-                                 "conference badge expects",
-                                 v->value));
-  }
+  read_venue(fields, paper);
   if (auto v = fields.strings("tags", false, "")) {
     for (const Text& tag : *v)
       paper.tags.push_back(tag.value);
@@ -812,39 +889,11 @@ void Loader::read_paper_fields(Fields& fields, LoadedPaper& loaded) {
   }
   if (auto v = fields.integer("image_width", false, 1, 100000, "1002"))
     paper.image_width = static_cast<int>(*v);
-  if (const toml::node* node = fields.get("links", false, "")) {
-    if (const toml::table* links = node->as_table()) {
-      // toml++ keeps a table's keys sorted by name; the key positions give
-      // back the order of the file.
-      std::vector<std::pair<Position, std::pair<std::string, std::string>>>
-          ordered;
-      for (auto&& [key, value] : *links) {
-        std::string label = "links." + std::string(key.str());
-        if (auto url = fields.url_value(label, value))
-          ordered.push_back(
-              {position_of(key), {std::string(key.str()), url->value}});
-      }
-      std::sort(ordered.begin(), ordered.end(), [](auto& a, auto& b) {
-        return std::tie(a.first.line, a.first.column) <
-               std::tie(b.first.line, b.first.column);
-      });
-      for (auto& entry : ordered)
-        paper.links.push_back(entry.second);
-    } else {
-      fields.type_error("links", *node, "a table of name = URL");
-    }
-  }
+  read_links(fields, paper);
   if (auto v = fields.boolean("recommended"))
     paper.recommended = *v;
   check_also(fields, paper);
-  if (auto v = fields.date("added", false)) {
-    paper.added = v;
-    if (options_.now && *v > *options_.now)
-      report.error(position_of(*fields.get("added", false, "")),
-                   fmt::format("'added' {} is later than the reference time "
-                               "{}; use the date the paper joined the list",
-                               date_text(*v), date_text(*options_.now)));
-  }
+  read_added(fields, paper, options_.now);
   if (auto v = fields.string("summary", false))
     paper.summary = v->value;
 }
@@ -1028,13 +1077,15 @@ void Loader::check_duplicates() {
   }
 }
 
-Content Loader::run(Diagnostics& diagnostics) {
+Content Loader::run(Diagnostics& diagnostics, bool topics_only) {
   std::error_code ec;
   fs::file_status status = fs::status(content_.dir, ec);
   if (!fs::is_directory(status)) {
     error_at(content_.dir,
              "content folder does not exist; pass --content "
              "DIR or run papersite from the repository root");
+  } else if (topics_only) {
+    read_topics();
   } else {
     scan_top_level();
     read_site();
@@ -1074,17 +1125,9 @@ Content load_content(const LoadOptions& options, Diagnostics& diagnostics) {
 
 std::vector<Topic> load_topics(const fs::path& content_dir,
                                Diagnostics& diagnostics) {
-  // Reuses the loader's rules; only the topics file is read.
   LoadOptions options;
   options.content_dir = content_dir;
-  Diagnostics all;
-  Content content = load_content(options, all);
-  std::string topics = display_path(content.dir / "topics.toml");
-  for (const Diagnostic& d : all.items()) {
-    if (d.path == topics || d.path == display_path(content.dir))
-      diagnostics.add(d);
-  }
-  return content.topics;
+  return Loader(options).run(diagnostics, true).topics;
 }
 
 std::string comparable_title(std::string_view title) {

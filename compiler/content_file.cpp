@@ -187,19 +187,21 @@ FileText read_content_file(const fs::path& file, std::uintmax_t max_bytes) {
                     "file needs a few hundred bytes)",
                     size, max_bytes));
 
-  // At most one byte more than the limit is read: a file that grew since
-  // it was measured is still refused without reading it whole.
+  // One byte more than measured is asked for, so that a file that grew
+  // since it was measured is noticed; nothing past the limit is ever read.
+  std::uintmax_t expected = ec ? max_bytes : size;
   std::ifstream in(file, std::ios::binary);
-  std::string bytes(max_bytes + 1, '\0');
+  std::string bytes(expected + 1, '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   if (in.bad() || !in.is_open())
     return fail("cannot read the file; check its permissions");
   bytes.resize(static_cast<std::size_t>(in.gcount()));
-  if (bytes.size() > max_bytes)
-    return fail(
-        fmt::format("file is over the limit of {} bytes for a "
-                    "content file; it was not read",
-                    max_bytes));
+  if (bytes.size() > expected)
+    return fail(ec ? fmt::format("file is over the limit of {} bytes for a "
+                                 "content file; it was not read",
+                                 max_bytes)
+                   : std::string("file changed while it was read; run "
+                                 "papersite again"));
 
   if (bytes.starts_with("\xEF\xBB\xBF"))
     bytes.erase(0, 3);

@@ -299,7 +299,7 @@ authors = ["Ada Lovelace"]
 paper = "javascript:alert(1)"
 code = "file:///etc/passwd"
 image = "data:image/png;base64,AAAA"
-links = { slides = "ftp://example.org/s" }
+links = { slides = "ftp://example.org/s", "" = "https://example.org/" }
 )toml");
   BOOST_TEST(dir.load() ==
              "content/papers/pruning/x.toml:3:9: error: 'paper' must be an "
@@ -316,8 +316,14 @@ links = { slides = "ftp://example.org/s" }
              "        ^\n"
              "content/papers/pruning/x.toml:6:20: error: 'links.slides' must "
              "be an http(s) URL\n"
-             "links = { slides = \"ftp://example.org/s\" }\n"
-             "                   ^\n");
+             "links = { slides = \"ftp://example.org/s\", \"\" = "
+             "\"https://example.org/\" }\n"
+             "                   ^\n"
+             "content/papers/pruning/x.toml:6:43: error: a link needs a name, "
+             "like slides = \"https://...\"\n"
+             "links = { slides = \"ftp://example.org/s\", \"\" = "
+             "\"https://example.org/\" }\n"
+             "                                          ^\n");
 }
 
 BOOST_AUTO_TEST_CASE(arxiv_url_without_a_valid_id) {
@@ -423,7 +429,7 @@ page = "p.md"
 [[topic]]
 slug = "q"
 title = "Q"
-page = "/tmp/q.md"
+page = "/q.md"
 
 [[topic]]
 slug = "q"
@@ -453,7 +459,7 @@ colour = "red"
              "       ^\n"
              "content/topics.toml:9:8: error: 'page' must be a relative path "
              "with '/' separators\n"
-             "page = \"/tmp/q.md\"\n"
+             "page = \"/q.md\"\n"
              "       ^\n"
              "content/topics.toml:12:8: error: topic 'q' is already defined "
              "at line 7; remove one of the two\n"
@@ -687,8 +693,9 @@ authors = ["Ada Lovelace", "et al."]
 paper = "https://arxiv.org/abs/2405.00001"
 venue = "SOSP 2023"
 )");
+  // "et al" inside a name is not the abbreviation.
   dir.paper("pruning/y.toml", R"(title = "B"
-authors = ["A"]
+authors = ["Janet Alvarez", "Bo Chen et al"]
 paper = "https://arxiv.org/abs/2405.00002"
 venue = "ACL'24 Findings"
 )");
@@ -701,7 +708,11 @@ venue = "ACL'24 Findings"
              "is not in the form NAME'YY, like NeurIPS'23 or ACL'24 Findings, "
              "which the conference badge expects\n"
              "venue = \"SOSP 2023\"\n"
-             "        ^\n");
+             "        ^\n"
+             "content/papers/pruning/y.toml:2:29: warning: author list with "
+             "\"et al.\"; name every author\n"
+             "authors = [\"Janet Alvarez\", \"Bo Chen et al\"]\n"
+             "                            ^\n");
   BOOST_TEST(dir.content.papers.size() == 2u);
 }
 
