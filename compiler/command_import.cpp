@@ -117,6 +117,13 @@ std::string source_name(const ImportArgs& args, const SourceList& list) {
                      args.from.size() == 1 ? "" : "s");
 }
 
+// A file of the target content as the user named it: under --out.
+std::string shown(const fs::path& out, const fs::path& file) {
+  fs::path rel =
+      file.is_absolute() ? file.lexically_relative(fs::absolute(out)) : file;
+  return (out / rel).generic_string();
+}
+
 void report(const ImportArgs& args, const SourceList& list,
             const ImportPlan& plan) {
   Diagnostics skipped;
@@ -129,10 +136,10 @@ void report(const ImportArgs& args, const SourceList& list,
   for (const auto& [paper, file] : plan.present)
     Log::verbose(fmt::format("{}: '{}' is already in '{}'; left as it is",
                              paper.display_path, paper.title,
-                             display_path(file)));
+                             shown(args.out, file)));
   for (const PlannedFile& f : plan.files)
     Log::verbose(fmt::format("{}: wrote '{}'", f.paper.display_path,
-                             display_path(args.out / f.path)));
+                             shown(args.out, f.path)));
 
   if (plan.repository_figures > 0 && args.figures_base.empty())
     Log::warning(
@@ -193,7 +200,7 @@ ExitCode run_import(const ImportArgs& args) {
     for (const NewTopic& t : added)
       Log::info(fmt::format("added topic '{}' (\"{}\", page '{}') to '{}'",
                             t.slug, t.title, t.page,
-                            display_path(topics->path)));
+                            topics->path.generic_string()));
   }
   for (const PlannedFile& f : plan.files) {
     if (Status s = write_file_atomic(args.out / f.path, f.text); !s) {

@@ -356,11 +356,19 @@ class Scanner {
     i_ = end + 1;
 
     if (bang) {
-      push({TokenKind::kImage, clean_text(inner), target, {}, {}});
+      // A badge written without a link around it is still a badge.
+      bool badge = target.find("img.shields.io/") != std::string::npos;
+      push({badge ? TokenKind::kBadge : TokenKind::kImage,
+            clean_text(inner),
+            target,
+            {},
+            {}});
       return true;
     }
     std::vector<Token> nested = Scanner(inner, false).run();
-    auto is_image = [](const Token& t) { return t.kind == TokenKind::kImage; };
+    auto is_image = [](const Token& t) {
+      return t.kind == TokenKind::kImage || t.kind == TokenKind::kBadge;
+    };
     auto image = std::find_if(nested.begin(), nested.end(), is_image);
     if (image != nested.end()) {
       push({TokenKind::kBadge, image->text, image->url, target, {}});
@@ -542,10 +550,22 @@ struct RowBuilder {
            (all.back() == '.' || all.back() == ',' || all.back() == ' '))
       all.pop_back();
     std::string current;
+    bool et_al = false;
     auto finish = [&] {
-      std::string name(trim(current));
+      std::string_view name = trim(current);
+      // "Name*" and "Name†" mark equal contribution or affiliations.
+      for (std::string_view mark : {"*", "\u2020", "\u2021"}) {
+        while (name.ends_with(mark))
+          name = trim(name.substr(0, name.size() - mark.size()));
+      }
+      for (std::string_view suffix : {" et al.", " et al"}) {
+        if (name.ends_with(suffix)) {
+          name = trim(name.substr(0, name.size() - suffix.size()));
+          et_al = true;
+        }
+      }
       if (!name.empty())
-        row.paper.authors.push_back(name);
+        row.paper.authors.emplace_back(name);
       current.clear();
     };
     for (std::size_t i = 0; i < all.size(); ++i) {
@@ -559,6 +579,8 @@ struct RowBuilder {
       }
     }
     finish();
+    if (et_al && !row.paper.authors.empty())
+      row.paper.authors.emplace_back("et al.");
   }
 
   void finish() {
@@ -846,9 +868,12 @@ PageLines row_lines(std::string_view text) {
     LineKind kind = line_kind(line);
     bool row = false;
     if (kind == LineKind::kTable) {
+      // A table row without any link is a section heading or prose.
+      bool linked = line.find("](") != std::string_view::npos ||
+                    lower(line).find("<img") != std::string::npos;
       bool header = i + 1 < lines.size() && is_separator_row(lines[i + 1]) &&
                     line_kind(lines[i + 1]) == LineKind::kTable;
-      row = !is_separator_row(line) && !header;
+      row = linked && !is_separator_row(line) && !header;
     } else if (kind == LineKind::kBullet) {
       row = is_paper_bullet(bullet_item(line));
     }
