@@ -3,11 +3,13 @@
 // list's own history (a git bundle beside the source tree, skipped when it
 // is absent).
 
+#include <fmt/format.h>
 #include <git2.h>
 #include <toml++/toml.h>
 
 #include <boost/test/unit_test.hpp>
 #include <chrono>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <optional>
@@ -66,6 +68,185 @@ std::map<std::string, std::string> snapshot(const fs::path& root) {
           read_file(e.path());
   }
   return files;
+}
+
+// ---------------------------------------------------------------------------
+// The upstream list's history, from the bundle beside the source tree.
+
+fs::path bundle_path() {
+  return (papersite::test::source_dir() /
+          "../shared/data/awesome-efficient-llm-md.bundle")
+      .lexically_normal();
+}
+
+boost::test_tools::assertion_result bundle_present(
+    boost::unit_test::test_unit_id) {
+  boost::test_tools::assertion_result r(fs::exists(bundle_path()));
+  r.message() << "skipped: the upstream bundle is not at '"
+              << bundle_path().string() << "'";
+  return r;
+}
+
+// The bundle's topic pages and the topics they fill; none is declared
+// beforehand, so the import creates every topic from its page heading.
+const char* const kBundleMaps =
+    "--map pruning.md=pruning "
+    "--map knowledge_distillation.md=knowledge-distillation "
+    "--map quantization.md=quantization "
+    "--map inference_acceleration.md=inference-acceleration "
+    "--map efficient_moe.md=efficient-moe "
+    "--map efficient_architecture_llm.md=efficient-architecture-llm "
+    "--map kv_cache_compression.md=kv-cache-compression "
+    "--map text_compression.md=text-compression "
+    "--map low_rank_decomposition.md=low-rank-decomposition "
+    "--map hardware.md=hardware --map tuning.md=tuning "
+    "--map survey.md=survey --map leaderboard.md=leaderboard "
+    "--map efficient_training.md=efficient-training --map README.md=";
+
+struct Summary {
+  int written = -1, merged = -1, present = -1, skipped = -1;
+};
+
+// The counts of the command's last line.
+Summary summary_of(const std::string& err) {
+  Summary s;
+  std::size_t at = err.rfind("commits): ");
+  if (at != std::string::npos)
+    std::sscanf(err.c_str() + at,
+                "commits): %d papers written, %d rows merged, %d already "
+                "present, %d rows skipped",
+                &s.written, &s.merged, &s.present, &s.skipped);
+  return s;
+}
+
+// The bundle cloned and imported once for all cases that need it.
+struct BundleImport {
+  TempDir dir;
+  RunResult first;
+  RunResult second;
+  std::map<std::string, std::string> after_first;
+
+  static const BundleImport& get() {
+    static BundleImport instance;
+    return instance;
+  }
+
+  RunResult import() const {
+    return papersite::test::run(
+        papersite::test::papersite_binary() +
+            " import --from-git upstream --ref main " + kBundleMaps +
+            " --out content --figures-base " + kFiguresBase,
+        dir.path());
+  }
+
+ private:
+  BundleImport() {
+    RunResult clone = papersite::test::run(
+        "git clone -q --branch main '" + bundle_path().string() + "' upstream",
+        dir.path());
+    BOOST_REQUIRE_MESSAGE(clone.exit_code == 0, clone.err);
+    fs::path seed =
+        papersite::test::source_dir() / "content/papers/pruning/finercut.toml";
+    fs::create_directories(dir / "content/papers/pruning");
+    fs::copy_file(seed, dir / "content/papers/pruning/finercut.toml");
+    first = import();
+    after_first = snapshot(dir / "content");
+    second = import();
+  }
+};
+
+TimePoint toml_time(const toml::date_time& t) {
+  TimePoint day = *make_date(t.date.year, t.date.month, t.date.day);
+  int offset = t.offset ? t.offset->minutes : 0;
+  return day + std::chrono::hours{t.time.hour} +
+         std::chrono::minutes{t.time.minute - offset} +
+         std::chrono::seconds{t.time.second};
+}
+
+// Paper identifier → `added` of every written paper file.
+std::unordered_map<std::string, TimePoint> imported_dates(
+    const fs::path& content) {
+  std::unordered_map<std::string, TimePoint> dates;
+  for (const auto& e : fs::recursive_directory_iterator(content / "papers")) {
+    if (e.path().extension() != ".toml")
+      continue;
+    toml::table t = toml::parse_file(e.path().string());
+    const toml::date_time* added =
+        t["added"].as_date_time() ? &t["added"].as_date_time()->get() : nullptr;
+    if (added != nullptr)
+      dates[paper_identifier(*t["paper"].value<std::string>())] =
+          toml_time(*added);
+  }
+  return dates;
+}
+
+struct CommentDate {
+  unsigned month = 0, day = 0;
+  TimePoint commit;  // first commit whose README had the commented row
+};
+
+// Each README row's "[//]: #MM/DD" comment, from the first first-parent
+// commit that holds a commented row for that paper.
+std::unordered_map<std::string, CommentDate> readme_comments(
+    const fs::path& repo_dir) {
+  std::unordered_map<std::string, CommentDate> found;
+  git_libgit2_init();
+  git_repository* repo = nullptr;
+  BOOST_REQUIRE(git_repository_open(&repo, repo_dir.c_str()) == 0);
+  git_object* tip = nullptr;
+  BOOST_REQUIRE(git_revparse_single(&tip, repo, "main") == 0);
+  git_revwalk* walk = nullptr;
+  git_revwalk_new(&walk, repo);
+  git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE);
+  git_revwalk_simplify_first_parent(walk);
+  git_revwalk_push(walk, git_object_id(tip));
+  git_oid id;
+  while (git_revwalk_next(&id, walk) == 0) {
+    git_commit* commit = nullptr;
+    git_commit_lookup(&commit, repo, &id);
+    git_tree* tree = nullptr;
+    git_commit_tree(&tree, commit);
+    git_tree_entry* entry = nullptr;
+    if (git_tree_entry_bypath(&entry, tree, "README.md") == 0) {
+      git_blob* blob = nullptr;
+      git_blob_lookup(&blob, repo, git_tree_entry_id(entry));
+      std::string text(static_cast<const char*>(git_blob_rawcontent(blob)),
+                       static_cast<std::size_t>(git_blob_rawsize(blob)));
+      TimePoint when{std::chrono::seconds{git_commit_time(commit)}};
+      for (const ParsedRow& row : parse_page(text).rows) {
+        unsigned month = 0, day = 0;
+        if (row.paper.paper.empty() ||
+            std::sscanf(row.comment.c_str(), "%2u/%2u", &month, &day) != 2)
+          continue;
+        found.emplace(paper_identifier(row.paper.paper),
+                      CommentDate{month, day, when});
+      }
+      git_blob_free(blob);
+      git_tree_entry_free(entry);
+    }
+    git_tree_free(tree);
+    git_commit_free(commit);
+  }
+  git_revwalk_free(walk);
+  git_object_free(tip);
+  git_repository_free(repo);
+  git_libgit2_shutdown();
+  return found;
+}
+
+// The comment's date in the year that puts it nearest the commit.
+TimePoint comment_date(const CommentDate& c) {
+  int year = static_cast<int>(std::chrono::year_month_day{
+      std::chrono::floor<std::chrono::days>(c.commit)}
+                                  .year());
+  std::optional<TimePoint> best;
+  for (int y : {year - 1, year, year + 1}) {
+    std::optional<TimePoint> d = make_date(y, c.month, c.day);
+    if (d && (!best || std::chrono::abs(*d - c.commit) <
+                           std::chrono::abs(*best - c.commit)))
+      best = d;
+  }
+  return *best;
 }
 
 }  // namespace
@@ -210,6 +391,96 @@ BOOST_AUTO_TEST_CASE(usage_errors_exit_with_two) {
              "papersite: error: no '--map' for 'table_rows.md'; add '--map "
              "table_rows.md=TOPIC'\n");
   BOOST_TEST(!fs::exists(list.dir / "content/papers"));
+}
+
+BOOST_AUTO_TEST_CASE(upstream_list_is_imported_with_its_history,
+                     *boost::unit_test::precondition(bundle_present)) {
+  const BundleImport& b = BundleImport::get();
+  BOOST_TEST(b.first.exit_code == 0);
+  Summary s = summary_of(b.first.err);
+  BOOST_TEST_MESSAGE("bundle import: " << s.written << " written, " << s.merged
+                                       << " merged, " << s.present
+                                       << " already present, " << s.skipped
+                                       << " skipped");
+  BOOST_TEST(b.first.err.find("(482 commits)") != std::string::npos);
+  // Every usable row of the 14 topic pages is a paper, merged or present.
+  BOOST_TEST(s.written + s.merged + s.present == 797);
+  BOOST_TEST(s.present == 1);
+  // The leaderboard's rows name no paper.
+  BOOST_TEST(s.skipped == 8);
+  for (int line = 4; line <= 11; ++line)
+    BOOST_TEST(b.first.err.find(fmt::format(
+                   "leaderboard.md:{}: warning: skipped: no linked title\n",
+                   line)) != std::string::npos);
+  BOOST_TEST(b.first.err.find("papersite: added topic 'efficient-training' "
+                              "(\"Efficient Training\", page "
+                              "'efficient_training.md')") != std::string::npos);
+
+  // The seed's own file is left as it is.
+  BOOST_TEST(b.after_first.at("papers/pruning/finercut.toml") ==
+             read_file(papersite::test::source_dir() /
+                       "content/papers/pruning/finercut.toml"));
+  int files = 0, dated = 0, recommended = 0, repository_figures = 0;
+  for (const auto& [name, bytes] : b.after_first) {
+    if (!name.starts_with("papers/") || name == "papers/pruning/finercut.toml")
+      continue;
+    ++files;
+    toml::table t = toml::parse(bytes);
+    dated += t["added"].as_date_time() != nullptr;
+    recommended += t["recommended"].value_or(false);
+    auto image = t["image"].value<std::string>();
+    repository_figures += image && !image->starts_with("https://");
+  }
+  BOOST_TEST(files == s.written);
+  BOOST_TEST(dated == files);
+  BOOST_TEST(recommended >= 20);
+  BOOST_TEST(repository_figures == 0);
+}
+
+BOOST_AUTO_TEST_CASE(upstream_import_twice_gives_the_same_files,
+                     *boost::unit_test::precondition(bundle_present)) {
+  const BundleImport& b = BundleImport::get();
+  BOOST_TEST(b.second.exit_code == 0);
+  Summary first = summary_of(b.first.err);
+  Summary second = summary_of(b.second.err);
+  BOOST_TEST(second.written == 0);
+  BOOST_TEST(second.present == first.written + first.present);
+  BOOST_TEST((snapshot(b.dir / "content") == b.after_first));
+}
+
+// The maintainers wrote "[//]: #MM/DD" on README rows the day they added a
+// paper. Measured on the bundle: 378 of 393 commented papers dated within
+// two days (96.2%); the rest were commented long after the paper first
+// appeared, or waited in a pull request that was merged later (the merge
+// dates them, as it should).
+BOOST_AUTO_TEST_CASE(history_dates_agree_with_the_maintainers_comments,
+                     *boost::unit_test::precondition(bundle_present)) {
+  const BundleImport& b = BundleImport::get();
+  BOOST_REQUIRE(b.first.exit_code == 0);
+  std::unordered_map<std::string, TimePoint> added =
+      imported_dates(b.dir / "content");
+  std::unordered_map<std::string, CommentDate> comments =
+      readme_comments(b.dir / "upstream");
+
+  int compared = 0, agreeing = 0;
+  for (const auto& [id, comment] : comments) {
+    auto date = added.find(id);
+    if (date == added.end())
+      continue;
+    ++compared;
+    auto days = std::chrono::floor<std::chrono::days>(date->second) -
+                std::chrono::floor<std::chrono::days>(comment_date(comment));
+    if (std::chrono::abs(days).count() <= 2)
+      ++agreeing;
+    else
+      BOOST_TEST_MESSAGE(id << ": added " << format_ymd(date->second)
+                            << ", comment "
+                            << format_ymd(comment_date(comment)));
+  }
+  BOOST_TEST_MESSAGE("dates within two days of the README comments: "
+                     << agreeing << " of " << compared);
+  BOOST_TEST(compared >= 380);
+  BOOST_TEST(agreeing >= 0.95 * compared);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
