@@ -151,6 +151,10 @@ void report(const ImportArgs& args, const SourceList& list,
       "{} rows skipped",
       source_name(args, list), plan.files.size(), list.merged.size(),
       plan.present.size(), list.skipped.size()));
+  if (!list.skipped.empty())
+    Log::info(
+        "fix the skipped rows in the source and import again, or add those "
+        "papers with 'papersite new'");
 }
 
 }  // namespace

@@ -184,8 +184,8 @@ int hex_value(char c) {
 std::string percent_decode(std::string_view text) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size() + 0 &&
-        hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
+    if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 &&
+        hex_value(text[i + 2]) >= 0) {
       out += static_cast<char>(hex_value(text[i + 1]) * 16 +
                                hex_value(text[i + 2]));
       i += 2;
@@ -466,6 +466,59 @@ std::string badge_text(std::string_view image) {
 constexpr std::string_view kVenueLabels[] = {"Conference-", "Journal-",
                                              "Workshop-"};
 
+// One name: "Name*" and "Name†" mark equal contribution or affiliations;
+// the marks are dropped. Sets `et_al` when the name ends the list with it.
+std::string author_name(std::string_view name, bool& et_al) {
+  name = trim(name);
+  for (std::string_view mark : {"*", "\u2020", "\u2021"}) {
+    while (name.ends_with(mark))
+      name = trim(name.substr(0, name.size() - mark.size()));
+  }
+  for (std::string_view suffix : {" et al.", " et al"}) {
+    if (name.ends_with(suffix)) {
+      name = trim(name.substr(0, name.size() - suffix.size()));
+      et_al = true;
+    }
+  }
+  return std::string(name);
+}
+
+// "A, B and C." → {"A", "B", "C"}; a trailing "et al" stays as the last
+// entry so the list does not pretend to be complete.
+std::vector<std::string> split_authors(std::string_view text) {
+  std::string all = clean_text(text);
+  std::string_view rest = all;
+  while (!rest.empty() &&
+         std::string_view(".,- ").find(rest.front()) != std::string_view::npos)
+    rest.remove_prefix(1);
+  while (!rest.empty() &&
+         std::string_view(".,; ").find(rest.back()) != std::string_view::npos)
+    rest.remove_suffix(1);
+
+  std::vector<std::string> names;
+  bool et_al = false;
+  std::string current;
+  auto finish = [&] {
+    if (std::string name = author_name(current, et_al); !name.empty())
+      names.push_back(std::move(name));
+    current.clear();
+  };
+  for (std::size_t i = 0; i < rest.size(); ++i) {
+    if (rest[i] == ',' || rest[i] == ';') {
+      finish();
+    } else if (rest.compare(i, 5, " and ") == 0) {
+      finish();
+      i += 4;
+    } else {
+      current += rest[i];
+    }
+  }
+  finish();
+  if (et_al && !names.empty())
+    names.emplace_back("et al.");
+  return names;
+}
+
 struct RowBuilder {
   ParsedRow row;
   std::optional<std::string> title_url;
@@ -542,45 +595,7 @@ struct RowBuilder {
   }
 
   void authors(std::string_view text) {
-    std::string all = clean_text(text);
-    while (!all.empty() && (all.front() == '.' || all.front() == ',' ||
-                            all.front() == ' ' || all.front() == '-'))
-      all.erase(0, 1);
-    while (!all.empty() &&
-           (all.back() == '.' || all.back() == ',' || all.back() == ' '))
-      all.pop_back();
-    std::string current;
-    bool et_al = false;
-    auto finish = [&] {
-      std::string_view name = trim(current);
-      // "Name*" and "Name†" mark equal contribution or affiliations.
-      for (std::string_view mark : {"*", "\u2020", "\u2021"}) {
-        while (name.ends_with(mark))
-          name = trim(name.substr(0, name.size() - mark.size()));
-      }
-      for (std::string_view suffix : {" et al.", " et al"}) {
-        if (name.ends_with(suffix)) {
-          name = trim(name.substr(0, name.size() - suffix.size()));
-          et_al = true;
-        }
-      }
-      if (!name.empty())
-        row.paper.authors.emplace_back(name);
-      current.clear();
-    };
-    for (std::size_t i = 0; i < all.size(); ++i) {
-      if (all[i] == ',' || all[i] == ';') {
-        finish();
-      } else if (all.compare(i, 5, " and ") == 0) {
-        finish();
-        i += 4;
-      } else {
-        current += all[i];
-      }
-    }
-    finish();
-    if (et_al && !row.paper.authors.empty())
-      row.paper.authors.emplace_back("et al.");
+    row.paper.authors = split_authors(text);
   }
 
   void finish() {
@@ -742,6 +757,7 @@ bool is_separator_row(std::string_view line) {
 
 // A bullet is a paper when, past its badges and marks, it opens with a link
 // to an http(s) URL; updates, tables of contents and prose do not.
+// Limitation: a list that writes "* Authors. [Title](url)" is not read.
 bool is_paper_bullet(std::string_view item) {
   for (const Token& t : Scanner(item, false).run()) {
     if (t.kind == TokenKind::kBadge || t.kind == TokenKind::kMark ||
@@ -923,6 +939,8 @@ namespace {
 // Assembling a list from parsed pages
 
 // Keys under which a row dates its paper.
+// Limitation: a paper whose link and title both changed from one version
+// of a row to the next is dated from the later version.
 std::string title_key(std::string_view title) {
   std::string key;
   for (char c : title) {
@@ -978,77 +996,101 @@ void fill_missing(Paper& into, const Paper& from) {
   into.recommended = into.recommended || from.recommended;
 }
 
-SourceList assemble(const std::vector<SourcePage>& pages,
-                    const FirstSeen* first_seen) {
-  SourceList list;
-  std::unordered_map<std::string, std::size_t> by_id;
-  std::vector<std::vector<std::string>> keys;  // per paper
-
-  for (const SourcePage& page : pages) {
+// Folds the rows of every mapped page into one paper per identifier.
+class ListBuilder {
+ public:
+  void add_page(const SourcePage& page) {
     const PageMapping& m = *page.mapping;
-    list.page_titles[m.page] = page.parsed.title;
+    list_.page_titles[m.page] = page.parsed.title;
     if (m.topic.empty())
-      continue;
+      return;
     for (const ParsedRow& row : page.parsed.rows) {
       std::string source = shortened(line_of(page.text, row.line));
       if (!row.problem.empty()) {
-        list.skipped.push_back({Severity::kWarning, m.page, row.line, 0,
-                                "skipped: " + row.problem, source});
+        list_.skipped.push_back({Severity::kWarning, m.page, row.line, 0,
+                                 "skipped: " + row.problem, source});
         continue;
       }
       std::string id = paper_identifier(row.paper.paper);
-      auto found = by_id.find(id);
-      if (found != by_id.end()) {
-        Paper& first = list.papers[found->second];
-        if (m.topic != first.topic &&
-            std::find(first.also.begin(), first.also.end(), m.topic) ==
-                first.also.end())
-          first.also.push_back(m.topic);
-        fill_missing(first, row.paper);
-        for (std::string& k : row_keys(row))
-          keys[found->second].push_back(std::move(k));
-        list.merged.push_back(
-            {Severity::kWarning, m.page, row.line, 0,
-             fmt::format("merged into the row at '{}'", first.display_path),
-             source});
-        continue;
-      }
-      Paper paper = row.paper;
-      paper.topic = m.topic;
-      paper.id = id;
-      paper.display_path = fmt::format("{}:{}", m.page, row.line);
-      by_id.emplace(id, list.papers.size());
-      list.papers.push_back(std::move(paper));
-      keys.push_back(row_keys(row));
+      auto found = by_id_.find(id);
+      if (found != by_id_.end())
+        merge(found->second, row, m, source);
+      else
+        add(std::move(id), row, m);
     }
   }
 
-  // Context pages (README's recent section) carry the recommended marks.
-  for (const SourcePage& page : pages) {
-    if (!page.mapping->topic.empty())
-      continue;
+  // Context pages (a README's recent section) lend their recommended
+  // marks to the papers the topic pages hold.
+  void add_marks(const SourcePage& page) {
     for (const ParsedRow& row : page.parsed.rows) {
       if (!row.paper.recommended || row.paper.paper.empty())
         continue;
-      auto found = by_id.find(paper_identifier(row.paper.paper));
-      if (found != by_id.end())
-        list.papers[found->second].recommended = true;
+      auto found = by_id_.find(paper_identifier(row.paper.paper));
+      if (found != by_id_.end())
+        list_.papers[found->second].recommended = true;
     }
   }
 
-  if (first_seen != nullptr) {
-    for (std::size_t i = 0; i < list.papers.size(); ++i) {
-      for (const std::string& k : keys[i]) {
-        auto seen = first_seen->find(k);
-        if (seen == first_seen->end())
-          continue;
-        Paper& p = list.papers[i];
-        if (!p.added || seen->second < *p.added)
+  // Each paper takes the earliest first appearance of any of its keys.
+  void add_dates(const FirstSeen& first_seen) {
+    for (std::size_t i = 0; i < list_.papers.size(); ++i) {
+      Paper& p = list_.papers[i];
+      for (const std::string& k : keys_[i]) {
+        auto seen = first_seen.find(k);
+        if (seen != first_seen.end() && (!p.added || seen->second < *p.added))
           p.added = seen->second;
       }
     }
   }
-  return list;
+
+  SourceList take() { return std::move(list_); }
+
+ private:
+  void add(std::string id, const ParsedRow& row, const PageMapping& m) {
+    Paper paper = row.paper;
+    paper.topic = m.topic;
+    paper.id = id;
+    paper.display_path = fmt::format("{}:{}", m.page, row.line);
+    by_id_.emplace(std::move(id), list_.papers.size());
+    list_.papers.push_back(std::move(paper));
+    keys_.push_back(row_keys(row));
+  }
+
+  void merge(std::size_t index, const ParsedRow& row, const PageMapping& m,
+             const std::string& source) {
+    Paper& first = list_.papers[index];
+    bool listed = m.topic == first.topic ||
+                  std::find(first.also.begin(), first.also.end(), m.topic) !=
+                      first.also.end();
+    if (!listed)
+      first.also.push_back(m.topic);
+    fill_missing(first, row.paper);
+    for (std::string& k : row_keys(row))
+      keys_[index].push_back(std::move(k));
+    list_.merged.push_back(
+        {Severity::kWarning, m.page, row.line, 0,
+         fmt::format("merged into the row at '{}'", first.display_path),
+         source});
+  }
+
+  SourceList list_;
+  std::unordered_map<std::string, std::size_t> by_id_;
+  std::vector<std::vector<std::string>> keys_;  // per paper
+};
+
+SourceList assemble(const std::vector<SourcePage>& pages,
+                    const FirstSeen* first_seen) {
+  ListBuilder builder;
+  for (const SourcePage& page : pages)
+    builder.add_page(page);
+  for (const SourcePage& page : pages) {
+    if (page.mapping->topic.empty())
+      builder.add_marks(page);
+  }
+  if (first_seen != nullptr)
+    builder.add_dates(*first_seen);
+  return builder.take();
 }
 
 // ---------------------------------------------------------------------------
@@ -1120,8 +1162,40 @@ struct OidEqual {
   }
 };
 
+// The row keys of page blobs, each blob parsed once however often it comes
+// back, and each row once however many versions of a page keep it.
+class BlobKeys {
+ public:
+  explicit BlobKeys(git_repository* repo) : repo_(repo) {}
+
+  // Fails when the blob cannot be read.
+  Result<const std::vector<std::string>*> of(const git_oid& blob) {
+    auto cached = by_blob_.find(blob);
+    if (cached != by_blob_.end())
+      return &cached->second;
+    Result<std::string> text = blob_text(repo_, blob);
+    if (!text)
+      return text.error();
+    std::vector<std::string> keys;
+    for (const RowLine& r : row_lines(*text).rows) {
+      auto row = by_row_.find(r.text);
+      if (row == by_row_.end())
+        row = by_row_.emplace(r.text, row_keys(parse_row(r.text))).first;
+      keys.insert(keys.end(), row->second.begin(), row->second.end());
+    }
+    return &by_blob_.emplace(blob, std::move(keys)).first->second;
+  }
+
+ private:
+  git_repository* repo_;
+  std::unordered_map<git_oid, std::vector<std::string>, OidHash, OidEqual>
+      by_blob_;
+  std::unordered_map<std::string, std::vector<std::string>> by_row_;
+};
+
 // One first-parent walk from `tip`, oldest first: the first commit time of
-// every row key on the mapped pages.
+// every row key on the mapped pages. Only pages whose blob id changed since
+// the previous commit are looked at.
 Result<FirstSeen> walk_first_seen(git_repository* repo, const git_oid& tip,
                                   const std::vector<PageMapping>& mappings,
                                   int& commits) {
@@ -1135,10 +1209,7 @@ Result<FirstSeen> walk_first_seen(git_repository* repo, const git_oid& tip,
     return git_failure(ExitCode::kEnvironment, "cannot walk the history");
 
   FirstSeen first_seen;
-  std::unordered_map<git_oid, std::vector<std::string>, OidHash, OidEqual>
-      keys_of_blob;
-  // Most rows survive from one version of a page to the next.
-  std::unordered_map<std::string, std::vector<std::string>> keys_of_row;
+  BlobKeys blob_keys(repo);
   std::vector<std::optional<git_oid>> previous(mappings.size());
   git_oid id;
   while (git_revwalk_next(&id, raw_walk) == 0) {
@@ -1159,22 +1230,10 @@ Result<FirstSeen> walk_first_seen(git_repository* repo, const git_oid& tip,
       previous[m] = blob;
       if (!blob || same)
         continue;
-      auto cached = keys_of_blob.find(*blob);
-      if (cached == keys_of_blob.end()) {
-        Result<std::string> text = blob_text(repo, *blob);
-        if (!text)
-          return text.error();
-        std::vector<std::string> keys;
-        for (const RowLine& r : row_lines(*text).rows) {
-          auto row = keys_of_row.find(r.text);
-          if (row == keys_of_row.end())
-            row =
-                keys_of_row.emplace(r.text, row_keys(parse_row(r.text))).first;
-          keys.insert(keys.end(), row->second.begin(), row->second.end());
-        }
-        cached = keys_of_blob.emplace(*blob, std::move(keys)).first;
-      }
-      for (const std::string& k : cached->second)
+      Result<const std::vector<std::string>*> keys = blob_keys.of(*blob);
+      if (!keys)
+        return keys.error();
+      for (const std::string& k : **keys)
         first_seen.emplace(k, when);
     }
   }

@@ -274,7 +274,9 @@ BOOST_AUTO_TEST_CASE(plain_files_give_one_file_per_paper_and_skipped_rows) {
       "papersite: warning: 2 figures are paths inside the source "
       "repository; give '--figures-base URL' to turn them into URLs\n"
       "papersite: imported 2 files: 9 papers written, 0 rows merged, 0 "
-      "already present, 3 rows skipped\n");
+      "already present, 3 rows skipped\n"
+      "papersite: fix the skipped rows in the source and import again, or "
+      "add those papers with 'papersite new'\n");
 
   std::map<std::string, std::string> files = snapshot(list.dir / "content");
   std::vector<std::string> names;
