@@ -965,6 +965,7 @@ using FirstSeen = std::unordered_map<std::string, TimePoint>;
 
 struct SourcePage {
   const PageMapping* mapping;
+  std::string shown;  // the page as diagnostics name it
   std::string text;
   ParsedPage parsed;
 };
@@ -1007,16 +1008,16 @@ class ListBuilder {
     for (const ParsedRow& row : page.parsed.rows) {
       std::string source = shortened(line_of(page.text, row.line));
       if (!row.problem.empty()) {
-        list_.skipped.push_back({Severity::kWarning, m.page, row.line, 0,
+        list_.skipped.push_back({Severity::kWarning, page.shown, row.line, 0,
                                  "skipped: " + row.problem, source});
         continue;
       }
       std::string id = paper_identifier(row.paper.paper);
       auto found = by_id_.find(id);
       if (found != by_id_.end())
-        merge(found->second, row, m, source);
+        merge(found->second, row, m, page.shown, source);
       else
-        add(std::move(id), row, m);
+        add(std::move(id), row, m, page.shown);
     }
   }
 
@@ -1047,18 +1048,19 @@ class ListBuilder {
   SourceList take() { return std::move(list_); }
 
  private:
-  void add(std::string id, const ParsedRow& row, const PageMapping& m) {
+  void add(std::string id, const ParsedRow& row, const PageMapping& m,
+           const std::string& shown) {
     Paper paper = row.paper;
     paper.topic = m.topic;
     paper.id = id;
-    paper.display_path = fmt::format("{}:{}", m.page, row.line);
+    paper.display_path = fmt::format("{}:{}", shown, row.line);
     by_id_.emplace(std::move(id), list_.papers.size());
     list_.papers.push_back(std::move(paper));
     keys_.push_back(row_keys(row));
   }
 
   void merge(std::size_t index, const ParsedRow& row, const PageMapping& m,
-             const std::string& source) {
+             const std::string& shown, const std::string& source) {
     Paper& first = list_.papers[index];
     bool listed = m.topic == first.topic ||
                   std::find(first.also.begin(), first.also.end(), m.topic) !=
@@ -1069,7 +1071,7 @@ class ListBuilder {
     for (std::string& k : row_keys(row))
       keys_[index].push_back(std::move(k));
     list_.merged.push_back(
-        {Severity::kWarning, m.page, row.line, 0,
+        {Severity::kWarning, shown, row.line, 0,
          fmt::format("merged into the row at '{}'", first.display_path),
          source});
   }
@@ -1282,7 +1284,7 @@ Result<SourceList> read_git_list(const fs::path& repo_path,
     if (!text)
       return text.error();
     ParsedPage parsed = parse_page(*text);
-    pages.push_back({&m, std::move(*text), std::move(parsed)});
+    pages.push_back({&m, m.page, std::move(*text), std::move(parsed)});
   }
 
   int commits = 0;
@@ -1299,9 +1301,7 @@ Result<SourceList> read_git_list(const fs::path& repo_path,
 Result<SourceList> read_markdown_files(
     const std::vector<fs::path>& files,
     const std::vector<PageMapping>& mappings) {
-  std::vector<PageMapping> ordered;
   std::vector<SourcePage> pages;
-  ordered.reserve(files.size());
   for (const fs::path& file : files) {
     auto mapping = std::find_if(
         mappings.begin(), mappings.end(), [&](const PageMapping& m) {
@@ -1317,12 +1317,9 @@ Result<SourceList> read_markdown_files(
                    fmt::format("cannot read '{}'", file.string())};
     std::ostringstream text;
     text << in.rdbuf();
-    ordered.push_back(*mapping);
-    ordered.back().page = file.string();
-    pages.push_back({nullptr, text.str(), parse_page(text.str())});
+    pages.push_back(
+        {&*mapping, file.string(), text.str(), parse_page(text.str())});
   }
-  for (std::size_t i = 0; i < pages.size(); ++i)
-    pages[i].mapping = &ordered[i];
   return assemble(pages, nullptr);
 }
 
