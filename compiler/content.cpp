@@ -310,14 +310,16 @@ class Fields {
     return **node->as_boolean();
   }
 
+  // A date (midnight UTC) or, as the importer writes them, an offset
+  // date-time such as 2024-05-29T05:50:14Z that keeps the commit's time.
   std::optional<TimePoint> date(std::string_view key, bool required) {
     const toml::node* node = get(key, required, "2024-05-29");
     if (node == nullptr)
       return std::nullopt;
+    if (node->is_date_time())
+      return date_time(key, *node);
     if (!node->is_date()) {
-      std::string_view hint = node->is_string()      ? " (write it unquoted)"
-                              : node->is_date_time() ? " (without a time)"
-                                                     : "";
+      std::string_view hint = node->is_string() ? " (write it unquoted)" : "";
       report_.error(position_of(*node),
                     fmt::format("'{}' must be a date like 2024-05-29, not "
                                 "{}{}",
@@ -330,6 +332,29 @@ class Fields {
       report_.error(position_of(*node),
                     fmt::format("'{}' is not a valid date", key));
     return t;
+  }
+
+  std::optional<TimePoint> date_time(std::string_view key,
+                                     const toml::node& node) {
+    toml::date_time dt = **node.as_date_time();
+    if (!dt.offset) {
+      report_.error(position_of(node),
+                    fmt::format("'{}' has a time but no time zone; write it "
+                                "in UTC like 2024-05-29T05:50:14Z, or as a "
+                                "date like 2024-05-29",
+                                key));
+      return std::nullopt;
+    }
+    auto day = make_date(dt.date.year, dt.date.month, dt.date.day);
+    if (!day) {
+      report_.error(position_of(node),
+                    fmt::format("'{}' is not a valid date", key));
+      return std::nullopt;
+    }
+    return *day + std::chrono::hours{dt.time.hour} +
+           std::chrono::minutes{dt.time.minute} +
+           std::chrono::seconds{dt.time.second} -
+           std::chrono::minutes{dt.offset->minutes};
   }
 
  private:
