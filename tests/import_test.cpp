@@ -308,7 +308,7 @@ BOOST_AUTO_TEST_CASE(plain_files_give_one_file_per_paper_and_skipped_rows) {
       "links = { Model = \"https://huggingface.co/example/nash-7b\" }\n");
   BOOST_TEST(files["papers/hardware/flashexample.toml"] ==
              "title = \"FlashExample: Fast and Exact Attention\"\n"
-             "authors = [\"Alice Doe\", \"Bob Roe\", \"Christopher R\u00e9\"]\n"
+             "authors = [\"Alice Doe\", \"Bob Roe\", \"Gil Br\u00e9\"]\n"
              "paper = \"https://arxiv.org/abs/2402.00001\"\n"
              "code = \"https://github.com/example/flash\"\n"
              "venue = \"NeurIPS'22\"\n");
