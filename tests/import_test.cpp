@@ -398,6 +398,11 @@ BOOST_AUTO_TEST_CASE(usage_errors_exit_with_two) {
   BOOST_TEST(!fs::exists(list.dir / "content/papers"));
 }
 
+BOOST_AUTO_TEST_SUITE_END()
+
+// Registered in CTest on its own, so a missing bundle shows as skipped.
+BOOST_AUTO_TEST_SUITE(import_upstream)
+
 BOOST_AUTO_TEST_CASE(upstream_list_is_imported_with_its_history,
                      *boost::unit_test::precondition(bundle_present)) {
   const BundleImport& b = BundleImport::get();
