@@ -308,7 +308,7 @@ BOOST_AUTO_TEST_CASE(plain_files_give_one_file_per_paper_and_skipped_rows) {
       "links = { Model = \"https://huggingface.co/example/nash-7b\" }\n");
   BOOST_TEST(files["papers/hardware/flashexample.toml"] ==
              "title = \"FlashExample: Fast and Exact Attention\"\n"
-             "authors = [\"Alice Doe\", \"Bob Roe\", \"Christopher R\u00e9\"]\n"
+             "authors = [\"Alice Doe\", \"Bob Roe\", \"Gil Br\u00e9\"]\n"
              "paper = \"https://arxiv.org/abs/2402.00001\"\n"
              "code = \"https://github.com/example/flash\"\n"
              "venue = \"NeurIPS'22\"\n");
@@ -397,6 +397,11 @@ BOOST_AUTO_TEST_CASE(usage_errors_exit_with_two) {
              "table_rows.md=TOPIC'\n");
   BOOST_TEST(!fs::exists(list.dir / "content/papers"));
 }
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// Registered in CTest on its own, so a missing bundle shows as skipped.
+BOOST_AUTO_TEST_SUITE(import_upstream)
 
 BOOST_AUTO_TEST_CASE(upstream_list_is_imported_with_its_history,
                      *boost::unit_test::precondition(bundle_present)) {
