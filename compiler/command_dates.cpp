@@ -42,6 +42,17 @@ Result<std::vector<fs::path>> paper_files(const fs::path& dir) {
   return files;
 }
 
+// `file` relative to `root` with '/' separators; the prefix test spares
+// lexically_relative on every file of a large list.
+std::string relative_path(const fs::path& file, const fs::path& root) {
+  const std::string& f = file.native();
+  const std::string& r = root.native();
+  if (f.size() > r.size() + 1 && f.compare(0, r.size(), r) == 0 &&
+      f[r.size()] == '/' && f.find("/.", r.size()) == std::string::npos)
+    return f.substr(r.size() + 1);
+  return file.lexically_relative(root).generic_string();
+}
+
 // The top-level `added` date of a paper file; nullopt when the file does
 // not parse or has no such date (the content checks report those).
 std::optional<TimePoint> added_override(const fs::path& file) {
@@ -105,8 +116,7 @@ ExitCode run_dates(const DatesArgs& args) {
     FileDates dates = history->dates_of(file);
     if (auto added = added_override(file))
       dates = with_added_override(dates, *added);
-    rows.emplace_back(
-        file.lexically_relative(history->repo_root).generic_string(), dates);
+    rows.emplace_back(relative_path(file, history->repo_root), dates);
   }
   std::sort(rows.begin(), rows.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -751,6 +751,13 @@ TimePoint newest_mtime(const fs::path& content_dir) {
 }
 
 std::string relative_key(const fs::path& file, const fs::path& root) {
+  // A plain prefix test first: lexically_relative took a tenth of the
+  // time of `dates` on 100k papers.
+  const std::string& f = file.native();
+  const std::string& r = root.native();
+  if (f.size() > r.size() + 1 && f.compare(0, r.size(), r) == 0 &&
+      f[r.size()] == '/' && f.find("/.", r.size()) == std::string::npos)
+    return f.substr(r.size() + 1);
   return file.lexically_relative(root).generic_string();
 }
 

@@ -44,8 +44,7 @@ struct History {
   // Reference time: options.now, else the committer time of the newest
   // first-parent commit that changed content/ (falls back to HEAD's time,
   // then, with no commit at all or no repository, to the newest
-  // modification time of the content files; the epoch only when there is
-  // no file either).
+  // modification time of the content folder and its files).
   TimePoint now;
   bool shallow = false;
   // Keyed by path relative to repo_root with '/' separators, for every
