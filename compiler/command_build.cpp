@@ -98,6 +98,11 @@ ExitCode run_build(const BuildArgs& args) {
     return fail(history.error());
   for (const std::string& w : history->warnings)
     Log::warning(w);
+  for (const std::string& n : history->notes)
+    Log::verbose(n);
+  Log::verbose(
+      fmt::format("history: {} commits walked{}", history->commits_walked,
+                  history->cache_used ? " after the cached ones" : ""));
 
   auto theme = load_theme(args.theme);
   if (!theme.ok())

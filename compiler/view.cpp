@@ -54,11 +54,8 @@ View build_view(const Content& content, const History& history) {
   view.papers.reserve(content.papers.size());
   for (const Paper& paper : content.papers) {
     FileDates dates = history.dates_of(paper.file);
-    if (paper.added) {
-      dates.added = *paper.added;
-      dates.source = DateSource::kOverride;
-      dates.updated = std::max(dates.updated, dates.added);
-    }
+    if (paper.added)
+      dates = with_added_override(dates, *paper.added);
     view.papers.push_back({&paper, dates});
   }
 
