@@ -128,6 +128,7 @@ Status check_topic(const NewArgs& args) {
                  "cannot read the topics; fix the problems above first"};
   }
   std::vector<std::string> slugs;
+  slugs.reserve(topics.size());
   for (const Topic& topic : topics)
     slugs.push_back(topic.slug);
   if (std::find(slugs.begin(), slugs.end(), args.topic) != slugs.end())

@@ -30,7 +30,8 @@ struct Site {
   int recent_days = 30;
   int recent_min = 10;
   int feed_items = 50;
-  std::uint64_t figure_budget = 1024 * 1024;  // bytes, for local figures
+  std::uint64_t figure_budget =
+      std::uint64_t{1024} * 1024;  // bytes, for local figures
   std::vector<Update> updates;
 };
 
@@ -91,7 +92,8 @@ std::vector<Topic> load_topics(const std::filesystem::path& content_dir,
                                Diagnostics& diagnostics);
 
 // Content files larger than this are refused before parsing.
-inline constexpr std::uintmax_t kMaxContentFileBytes = 256 * 1024;
+inline constexpr std::uintmax_t kMaxContentFileBytes =
+    std::uintmax_t{256} * 1024;
 
 // Values that `papersite new` leaves for the contributor start with this
 // mark; a value still holding it is an error until it is replaced.

@@ -144,7 +144,7 @@ Result<WriteReport> write_outputs(const fs::path& out_dir,
 }
 
 Status write_depfile(const fs::path& depfile, const std::string& target,
-                     std::vector<fs::path> deps) {
+                     const std::vector<fs::path>& deps) {
   std::vector<std::string> names;
   names.reserve(deps.size());
   for (const fs::path& d : deps)

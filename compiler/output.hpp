@@ -32,6 +32,6 @@ Result<WriteReport> write_outputs(const std::filesystem::path& out_dir,
 // and unique.
 Status write_depfile(const std::filesystem::path& depfile,
                      const std::string& target,
-                     std::vector<std::filesystem::path> deps);
+                     const std::vector<std::filesystem::path>& deps);
 
 }  // namespace papersite

@@ -63,7 +63,9 @@ View build_view(const Content& content, const History& history) {
   auto feed_size = std::min<std::size_t>(
       view.newest.size(),
       static_cast<std::size_t>(std::max(content.site.feed_items, 0)));
-  view.feed.assign(view.newest.begin(), view.newest.begin() + feed_size);
+  view.feed.assign(
+      view.newest.begin(),
+      view.newest.begin() + static_cast<std::ptrdiff_t>(feed_size));
   view.recent_since = recent_start(content.site, view.now, view.newest);
 
   std::map<std::string, std::size_t> topic_index;
