@@ -97,9 +97,10 @@ int main(int argc, char** argv) {
                          "Repository whose history dates the papers");
   import_cmd->add_option("--ref", import.ref, "Commit to read (HEAD)");
   import_cmd->add_option("--from", import.from, "Markdown files to read");
-  import_cmd->add_option("--map", import.maps,
-                         "PAGE=TOPIC; PAGE= reads a page only for dates "
-                         "and recommended marks")
+  import_cmd
+      ->add_option("--map", import.maps,
+                   "PAGE=TOPIC; PAGE= reads a page only for dates "
+                   "and recommended marks")
       ->required();
   import_cmd->add_option("--out", import.out, "Target content folder")
       ->required();
