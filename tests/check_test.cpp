@@ -273,6 +273,7 @@ BOOST_AUTO_TEST_CASE(problem_matcher_reads_real_check_output) {
   repo.write("content/papers/pruning/a.toml", R"(title = "A Paper"
 authors = ["Ada Lovelace", "et al."]
 paper = "ftp://example.org/a"
+venue = "NeurIPS: error: not a diagnostic"
 )");
   repo.write("content/papers/pruning/B.toml", R"(title = "B"
 authors = ["A"]
@@ -299,9 +300,13 @@ paper = "https://arxiv.org/abs/2405.00002"
       "al.\"; name every author",
       "content/papers/pruning/a.toml|3|9|error|'paper' must be an http(s) "
       "URL",
+      "content/papers/pruning/a.toml|4|9|warning|venue 'NeurIPS: error: not "
+      "a diagnostic' is not in the form NAME'YY, like NeurIPS'23 or ACL'24 "
+      "Findings, which the conference badge expects",
   };
   BOOST_TEST(found == expected, boost::test_tools::per_element());
-  // Source lines, carets and the closing summary are not problems.
+  // Source lines (even one that reads like a diagnostic), carets and the
+  // closing summary are not problems.
   BOOST_TEST(r.err.find("papersite: error: 2 error(s)") != std::string::npos);
 }
 
