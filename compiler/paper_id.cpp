@@ -113,13 +113,23 @@ std::string_view without_version(std::string_view id) {
   return id;
 }
 
-// New style "2405.18218" (4 or 5 digits after the dot) or old style
-// "cs/0112017", "math.GT/0309136"; `id` has no version suffix.
+// True for "YYMM" digits with a month from 01 to 12.
+bool is_year_month(std::string_view yymm) {
+  if (yymm.size() != 4 || !all_digits(yymm))
+    return false;
+  int month = (yymm[2] - '0') * 10 + (yymm[3] - '0');
+  return month >= 1 && month <= 12;
+}
+
+// New style "2405.18218" (4 digits after the dot up to 1412, 5 from 1501
+// on, as arXiv numbers them) or old style "cs/0112017", "math.GT/0309136";
+// `id` has no version suffix.
 bool is_arxiv_id(std::string_view id) {
   auto dot = id.find('.');
-  if (dot == 4 && all_digits(id.substr(0, 4))) {
+  if (dot == 4 && is_year_month(id.substr(0, 4))) {
     std::string_view number = id.substr(5);
-    return (number.size() == 4 || number.size() == 5) && all_digits(number);
+    std::size_t digits = id.substr(0, 4) < "1501" ? 4 : 5;
+    return number.size() == digits && all_digits(number);
   }
   auto slash = id.find('/');
   if (slash == std::string_view::npos || slash == 0)
@@ -139,7 +149,8 @@ bool is_arxiv_id(std::string_view id) {
         }))
       return false;
   }
-  return number.size() == 7 && all_digits(number);
+  return number.size() == 7 && all_digits(number) &&
+         is_year_month(number.substr(0, 4));
 }
 
 std::optional<std::string> arxiv_id_of_path(std::string_view path) {

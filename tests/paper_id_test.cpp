@@ -15,8 +15,8 @@ BOOST_AUTO_TEST_CASE(arxiv_id_of_abs_pdf_and_html_urls) {
              "2405.18218");
   BOOST_TEST(*arxiv_id("https://arxiv.org/html/2405.18832v1") == "2405.18832");
   BOOST_TEST(*arxiv_id("http://www.arxiv.org/abs/2405.18218/") == "2405.18218");
-  BOOST_TEST(*arxiv_id("https://export.arxiv.org/abs/1501.0001") ==
-             "1501.0001");
+  BOOST_TEST(*arxiv_id("https://export.arxiv.org/abs/1412.6980") ==
+             "1412.6980");
   BOOST_TEST(*arxiv_id("HTTPS://ArXiv.org/abs/2405.18218#section") ==
              "2405.18218");
 }
@@ -39,6 +39,16 @@ BOOST_AUTO_TEST_CASE(arxiv_id_rejects_other_pages_and_malformed_ids) {
   BOOST_TEST(!arxiv_id("https://arxiv.org/abs/24051.8218"));
   BOOST_TEST(!arxiv_id("https://arxiv.org/html/2405.18832v1/x4.png"));
   BOOST_TEST(!arxiv_id("https://arxiv.org/abs/CS/0112017"));
+}
+
+BOOST_AUTO_TEST_CASE(arxiv_id_checks_month_and_digits_of_its_time) {
+  BOOST_TEST(!arxiv_id("https://arxiv.org/abs/2413.12345"));
+  BOOST_TEST(!arxiv_id("https://arxiv.org/abs/2400.12345"));
+  BOOST_TEST(!arxiv_id("https://arxiv.org/pdf/2401.0001v2"));
+  BOOST_TEST(!arxiv_id("https://arxiv.org/abs/1412.69801"));
+  BOOST_TEST(*arxiv_id("https://arxiv.org/abs/1412.6980") == "1412.6980");
+  BOOST_TEST(*arxiv_id("https://arxiv.org/abs/1501.00001") == "1501.00001");
+  BOOST_TEST(!arxiv_id("https://arxiv.org/abs/cs/0113017"));
   BOOST_TEST(!arxiv_id("https://example.org/abs/2405.18218"));
   BOOST_TEST(!arxiv_id("https://notarxiv.org/abs/2405.18218"));
 }
