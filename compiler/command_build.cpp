@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdlib>
 
+#include "command_common.hpp"
 #include "commands.hpp"
 #include "content.hpp"
 #include "diagnostics.hpp"
@@ -16,11 +17,6 @@ namespace papersite {
 namespace fs = std::filesystem;
 
 namespace {
-
-ExitCode fail(const Error& error) {
-  Log::error(error.message);
-  return error.kind;
-}
 
 bool inside(const fs::path& child, const fs::path& parent) {
   auto c = fs::weakly_canonical(child);
@@ -81,6 +77,8 @@ ExitCode run_build(const BuildArgs& args) {
   auto now = reference_time(args.now);
   if (!now.ok())
     return fail(now.error());
+  if (auto folder = require_content_folder(args.content); !folder.ok())
+    return fail(folder.error());
 
   Diagnostics diagnostics;
   Content content =

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "command_common.hpp"
 #include "commands.hpp"
 #include "content.hpp"
 #include "diagnostics.hpp"
@@ -14,10 +15,10 @@ namespace fs = std::filesystem;
 // time: a paper "added" in the future is a mistake whatever the history.
 ExitCode run_check(const CheckArgs& args) {
   auto now = reference_time(std::nullopt);
-  if (!now.ok()) {
-    Log::error(now.error().message);
-    return now.error().kind;
-  }
+  if (!now.ok())
+    return fail(now.error());
+  if (auto folder = require_content_folder(args.content); !folder.ok())
+    return fail(folder.error());
   TimePoint reference = now->value_or(std::chrono::floor<std::chrono::seconds>(
       std::chrono::system_clock::now()));
 

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "command_common.hpp"
 #include "commands.hpp"
 #include "diagnostics.hpp"
 #include "history.hpp"
@@ -19,11 +20,6 @@ namespace papersite {
 namespace fs = std::filesystem;
 
 namespace {
-
-ExitCode fail(const Error& error) {
-  Log::error(error.message);
-  return error.kind;
-}
 
 // Every regular file below `dir`, any name, any depth.
 Result<std::vector<fs::path>> paper_files(const fs::path& dir) {
@@ -90,12 +86,9 @@ ExitCode run_dates(const DatesArgs& args) {
   auto now = reference_time(args.now);
   if (!now.ok())
     return fail(now.error());
+  if (auto folder = require_content_folder(args.content); !folder.ok())
+    return fail(folder.error());
   std::error_code ec;
-  if (!fs::is_directory(args.content, ec))
-    return fail({ExitCode::kEnvironment,
-                 fmt::format("content folder '{}' does not exist; pass "
-                             "--content with the folder holding 'papers/'",
-                             args.content.string())});
   fs::path content = fs::canonical(args.content, ec);
   if (ec)
     content = fs::absolute(args.content);

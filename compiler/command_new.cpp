@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "command_common.hpp"
 #include "commands.hpp"
 #include "content.hpp"
 #include "content_file.hpp"
@@ -15,11 +16,6 @@ namespace papersite {
 namespace fs = std::filesystem;
 
 namespace {
-
-ExitCode fail(const Error& error) {
-  Log::error(error.message);
-  return error.kind;
-}
 
 // A TOML basic string: quotes, backslashes and control characters escaped.
 std::string toml_string(std::string_view text) {
@@ -218,6 +214,9 @@ Status create_file(const fs::path& file, const std::string& text) {
 }  // namespace
 
 ExitCode run_new(const NewArgs& args) {
+  if (auto folder = require_content_folder(args.content); !folder.ok())
+    return fail(folder.error());
+
   Status topic = check_topic(args);
   if (!topic.ok())
     return fail(topic.error());

@@ -130,4 +130,21 @@ BOOST_AUTO_TEST_CASE(a_new_commit_dates_the_new_paper_and_tops_the_feed) {
   BOOST_TEST(feed.find("Thu, 20 Jun 2024 08:30:00 +0000") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(every_command_names_a_missing_content_folder) {
+  TempDir dir;
+  std::string binary = papersite::test::papersite_binary();
+  for (std::string command :
+       {"build --now 2024-06-01", "check", "dates", "new --topic pruning"}) {
+    RunResult r =
+        run(binary + " " + command + " --content nowhere", dir.path());
+    BOOST_TEST(r.exit_code == 3, command);
+    BOOST_TEST(r.err ==
+                   "papersite: error: content folder 'nowhere' does not "
+                   "exist; pass --content DIR or run papersite from the "
+                   "repository root\n",
+               command);
+  }
+  BOOST_TEST(fs::is_empty(dir.path()));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -119,13 +119,5 @@ BOOST_AUTO_TEST_CASE(shallow_clone_exits_3_unless_allowed) {
              "'fetch-depth: 0') for exact dates\n");
 }
 
-BOOST_AUTO_TEST_CASE(missing_content_folder_is_an_environment_error) {
-  TempDir dir;
-  auto r = run(dates_command("--content nowhere"), dir.path());
-  BOOST_TEST(r.exit_code == 3);
-  BOOST_TEST(r.err ==
-             "papersite: error: content folder 'nowhere' does not exist; "
-             "pass --content with the folder holding 'papers/'\n");
-}
 
 BOOST_AUTO_TEST_SUITE_END()
