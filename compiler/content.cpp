@@ -589,6 +589,8 @@ class Loader {
   void read_topics();
   void read_update(const toml::table& table, FileReport& report);
   void scan_top_level();
+  void scan_for_stray_papers(const fs::path& dir);
+  void report_stray_paper(const fs::path& file);
   void scan_papers();
   void scan_topic_folder(const fs::path& folder);
   void read_paper(const fs::path& file, const std::string& topic,
@@ -774,13 +776,36 @@ void Loader::scan_top_level() {
                "symbolic link; papersite never follows links "
                "in the content folder, so put the file itself "
                "here");
+    } else if (entry.is_directory(ec) && name != "papers") {
+      scan_for_stray_papers(entry.path());
     } else if (entry.path().extension() == ".toml" && name != "site.toml" &&
                name != "topics.toml") {
-      error_at(entry.path(),
-               "file outside 'papers/<topic>/'; a paper file "
-               "goes in the folder of its topic");
+      report_stray_paper(entry.path());
     }
   }
+}
+
+// Other folders (figures/, notes) may hold anything but paper files, which
+// would be left out of the list without a word.
+void Loader::scan_for_stray_papers(const fs::path& dir) {
+  auto entries = list(dir);
+  if (!entries)
+    return;
+  for (const fs::directory_entry& entry : *entries) {
+    std::error_code ec;
+    if (entry.is_symlink(ec))
+      continue;  // never followed; figures report their own links
+    if (entry.is_directory(ec))
+      scan_for_stray_papers(entry.path());
+    else if (entry.path().extension() == ".toml")
+      report_stray_paper(entry.path());
+  }
+}
+
+void Loader::report_stray_paper(const fs::path& file) {
+  error_at(file,
+           "file outside 'papers/<topic>/'; a paper file goes in the "
+           "folder of its topic");
 }
 
 void Loader::scan_papers() {

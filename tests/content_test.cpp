@@ -770,10 +770,15 @@ BOOST_AUTO_TEST_CASE(file_names_and_places) {
   dir.paper("pruning/sub/x.toml", kPaper);
   dir.paper("loose.toml", kPaper);
   dir.write("extra.toml", kPaper);
+  dir.write("notes/deep/lost.toml", kPaper);
+  dir.write("figures/x.png", "not a paper");
   dir.paper("pruning/.x.toml.swp", "editor state");
   BOOST_TEST(dir.load() ==
              "content/extra.toml: error: file outside 'papers/<topic>/'; a "
              "paper file goes in the folder of its topic\n"
+             "content/notes/deep/lost.toml: error: file outside "
+             "'papers/<topic>/'; a paper file goes in the folder of its "
+             "topic\n"
              "content/papers/loose.toml: error: file outside a topic folder; "
              "move it to 'papers/<topic>/'\n"
              "content/papers/pruning/Bad_Name.toml: error: file name "
