@@ -796,7 +796,8 @@ std::vector<fs::path> git_inputs(git_repository* repo, const fs::path& root) {
     }
   }
   add_if_exists(inputs, common / "packed-refs");
-  add_if_exists(inputs, gitdir / "index");
+  // Not the index: git status rewrites it, and whether a paper is
+  // uncommitted follows from HEAD (above) and the paper files themselves.
   add_if_exists(inputs, gitdir / "shallow");
   add_if_exists(inputs, root / ".git-blame-ignore-revs");
   std::sort(inputs.begin(), inputs.end());

@@ -50,8 +50,8 @@ struct History {
   // Keyed by path relative to repo_root with '/' separators, for every
   // paper file in HEAD's tree and in the work tree.
   std::map<std::string, FileDates> files;
-  // Every git file read, for the depfile (HEAD, the ref it names,
-  // packed-refs, .git-blame-ignore-revs, the index).
+  // The git files the dates depend on, for the depfile: HEAD, the ref it
+  // names, packed-refs, shallow, .git-blame-ignore-revs.
   std::vector<std::filesystem::path> inputs;
   // Warnings to print once (e.g. no repository, shallow clone allowed).
   std::vector<std::string> warnings;
