@@ -241,6 +241,14 @@ test_configure_errors() {
     'papersite_add_site(site CONTENT content THEME no-such-theme OUTPUT_DIR .)'
   run_failing configure_project theme
   expect_in_log "THEME 'no-such-theme' is neither a folder"
+  expect_in_log "bundled theme \\(markdown\\)"
+
+  step "configure: a THEME folder without theme.toml fails naming THEME"
+  write_project theme-empty "$find" \
+    'papersite_add_site(site CONTENT content THEME empty OUTPUT_DIR .)'
+  mkdir -p "$scratch/configure/theme-empty/empty"
+  run_failing configure_project theme-empty
+  expect_in_log "THEME 'empty' has no theme.toml"
 
   step "configure: OUTPUT_DIR inside CONTENT fails"
   write_project output "$find" \
