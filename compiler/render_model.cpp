@@ -304,6 +304,7 @@ TemplateData build_template_data(const View& view,
   data& root = out.root;
   put(root, "site", site_value(site));
   put(root, "updates", updates_value(site));
+  put(root, "has_updates", data(!site.updates.empty()));
   put(root, "now", format_ymd(view.now));
   put(root, "now_iso", format_iso(view.now));
   put(root, "recent_since", format_us_date(view.recent_since));

@@ -170,6 +170,16 @@ BOOST_AUTO_TEST_CASE(committed_markdown_theme_loads_and_renders) {
     BOOST_TEST(readme.find(heading) != std::string::npos, heading);
 }
 
+BOOST_AUTO_TEST_CASE(no_updates_heading_for_a_list_without_updates) {
+  SampleList list = rich_list();
+  BOOST_REQUIRE(!list.content.site.updates.empty());
+  list.content.site.updates.clear();
+  auto files = render_or_fail(source_dir() / "themes/markdown", list.view());
+  std::string readme = file_of(files, "README.md");
+  BOOST_TEST(readme.find("Updates") == std::string::npos);
+  BOOST_TEST(readme.find("days.\n\n## Paper from ") != std::string::npos);
+}
+
 // The expected pages were reviewed by hand against the seed README.
 BOOST_AUTO_TEST_CASE(readme_and_topic_pages_match_reviewed_files) {
   TempDir dir;
