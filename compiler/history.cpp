@@ -1025,6 +1025,23 @@ FileDates with_added_override(FileDates dates, TimePoint added) {
   return dates;
 }
 
+int open_repository(git_repository** out, const fs::path& dir) {
+  *out = nullptr;
+  int rc = git_repository_open_ext(out, dir.c_str(), 0, nullptr);
+  if (rc != GIT_ENOTFOUND)
+    return rc;
+  // libgit2 1.5 reports a repository refused for its owner as GIT_ENOTFOUND
+  // ("config value 'safe.directory' was not found") when no safe.directory
+  // is set; opening once more without the owner check tells the two apart.
+  git_repository* unchecked = nullptr;
+  git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+  int without_check =
+      git_repository_open_ext(&unchecked, dir.c_str(), 0, nullptr);
+  git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 1);
+  git_repository_free(unchecked);
+  return without_check == 0 ? GIT_EOWNER : GIT_ENOTFOUND;
+}
+
 Error repository_open_error(int code, const std::string& detail,
                             const fs::path& dir) {
   if (code == GIT_EOWNER)
@@ -1088,7 +1105,7 @@ Result<History> read_history(const HistoryOptions& options) {
     content = fs::absolute(options.content_dir).lexically_normal();
 
   git_repository* raw = nullptr;
-  int rc = git_repository_open_ext(&raw, content.c_str(), 0, nullptr);
+  int rc = open_repository(&raw, content);
   if (rc == GIT_ENOTFOUND)
     return no_repository(options, content);
   if (rc != 0)

@@ -12,6 +12,8 @@
 #include "result.hpp"
 #include "time.hpp"
 
+struct git_repository;
+
 namespace papersite {
 
 enum class DateSource {
@@ -71,6 +73,12 @@ struct History {
 // `updated` raised to `added` when it is older, so added never follows
 // updated.
 FileDates with_added_override(FileDates dates, TimePoint added);
+
+// Opens the repository containing `dir` (searching upwards) into `*out`
+// and returns libgit2's code: 0, GIT_ENOTFOUND when there is none,
+// GIT_EOWNER when git refuses it because another user owns it, else
+// another negative code. `*out` is the caller's to free.
+int open_repository(git_repository** out, const std::filesystem::path& dir);
 
 // The message for a repository libgit2 refused to open (`code` is its
 // error code, `detail` its message): for GIT_EOWNER it says why git

@@ -29,6 +29,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "history.hpp"
 #include "paper_id.hpp"
 #include "toml_writer.hpp"
 
@@ -1249,7 +1250,10 @@ Result<SourceList> read_git_list(const fs::path& repo_path,
                                  const std::vector<PageMapping>& mappings) {
   GitLibrary library;
   git_repository* raw_repo = nullptr;
-  if (git_repository_open_ext(&raw_repo, repo_path.c_str(), 0, nullptr) != 0)
+  int rc = open_repository(&raw_repo, repo_path);
+  if (rc == GIT_EOWNER)
+    return repository_open_error(rc, "", repo_path);
+  if (rc != 0)
     return git_failure(
         ExitCode::kEnvironment,
         fmt::format("cannot open repository '{}'", repo_path.string()));

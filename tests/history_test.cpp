@@ -1,6 +1,7 @@
 #include "history.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
 
@@ -402,6 +403,32 @@ BOOST_AUTO_TEST_CASE(owner_refusal_says_why_and_what_to_do) {
   Error other = repository_open_error(-1, "broken", "/srv/x");
   BOOST_TEST(other.message ==
              "cannot open the git repository containing '/srv/x': broken");
+}
+
+// libgit2 1.5 answers GIT_ENOTFOUND here, which once made the build date
+// every paper at the reference time as if there were no repository.
+BOOST_AUTO_TEST_CASE(repository_of_another_user_is_refused_with_the_reason) {
+  if (geteuid() != 0) {
+    BOOST_TEST_MESSAGE("not root: cannot give the repository to another user");
+    return;
+  }
+  TempDir dir;
+  GitRepo repo(dir / "list");
+  repo.write(kA, paper("a"));
+  repo.commit("add", at("2024-01-01T10:00:00Z"));
+  const uid_t kNobody = 65534;
+  BOOST_REQUIRE(lchown(repo.root().c_str(), kNobody, kNobody) == 0);
+  for (const auto& entry : fs::recursive_directory_iterator(repo.root()))
+    BOOST_REQUIRE(lchown(entry.path().c_str(), kNobody, kNobody) == 0);
+
+  HistoryOptions options;
+  options.content_dir = repo.root() / "content";
+  auto h = read_history(options);
+  BOOST_REQUIRE(!h.ok());
+  BOOST_TEST(static_cast<int>(h.error().kind) == 3);
+  BOOST_TEST(h.error().message.find("because it belongs to another user") !=
+                 std::string::npos,
+             h.error().message);
 }
 
 BOOST_AUTO_TEST_CASE(shallow_clone_fails_unless_allowed) {
