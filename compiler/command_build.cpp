@@ -51,6 +51,21 @@ Status finish_build_files(const BuildArgs& args, const Content& content,
   return ok_status();
 }
 
+// With -v, the seconds each step of a build took since the last one.
+class StepClock {
+ public:
+  void lap(std::string_view step) {
+    auto now = std::chrono::steady_clock::now();
+    std::chrono::duration<double> took = now - last_;
+    last_ = now;
+    Log::verbose(fmt::format("{}: {:.3f} s", step, took.count()));
+  }
+
+ private:
+  std::chrono::steady_clock::time_point last_ =
+      std::chrono::steady_clock::now();
+};
+
 }  // namespace
 
 Result<std::optional<TimePoint>> reference_time(std::optional<TimePoint> flag) {
@@ -80,9 +95,11 @@ ExitCode run_build(const BuildArgs& args) {
   if (auto folder = require_content_folder(args.content); !folder.ok())
     return fail(folder.error());
 
+  StepClock clock;
   Diagnostics diagnostics;
   Content content =
       load_content({fs::absolute(args.content), {}, *now}, diagnostics);
+  clock.lap("content");
   Log::print(diagnostics);
   if (diagnostics.has_errors()) {
     Log::error(fmt::format("{} error(s) in content; nothing was written",
@@ -94,6 +111,7 @@ ExitCode run_build(const BuildArgs& args) {
       {fs::absolute(args.content), *now, args.allow_shallow, args.cache});
   if (!history.ok())
     return fail(history.error());
+  clock.lap("history");
   for (const std::string& w : history->warnings)
     Log::warning(w);
   for (const std::string& n : history->notes)
@@ -107,13 +125,16 @@ ExitCode run_build(const BuildArgs& args) {
     return fail(theme.error());
 
   View view = build_view(content, *history);
+  clock.lap("theme and view");
   auto files = render_site(*theme, view);
   if (!files.ok())
     return fail(files.error());
+  clock.lap("render");
 
   auto report = write_outputs(args.out, *files);
   if (!report.ok())
     return fail(report.error());
+  clock.lap("write");
   for (const std::string& path : report->written_paths)
     Log::verbose(fmt::format("wrote '{}'", path));
   Status finished = finish_build_files(args, content, *theme, *history);

@@ -14,6 +14,7 @@
 #include "commands.hpp"
 #include "diagnostics.hpp"
 #include "history.hpp"
+#include "paths.hpp"
 
 namespace papersite {
 
@@ -36,17 +37,6 @@ Result<std::vector<fs::path>> paper_files(const fs::path& dir) {
         ExitCode::kEnvironment,
         fmt::format("cannot list '{}': {}", dir.string(), ec.message())};
   return files;
-}
-
-// `file` relative to `root` with '/' separators; the prefix test spares
-// lexically_relative on every file of a large list.
-std::string relative_path(const fs::path& file, const fs::path& root) {
-  const std::string& f = file.native();
-  const std::string& r = root.native();
-  if (f.size() > r.size() + 1 && f.compare(0, r.size(), r) == 0 &&
-      f[r.size()] == '/' && f.find("/.", r.size()) == std::string::npos)
-    return f.substr(r.size() + 1);
-  return file.lexically_relative(root).generic_string();
 }
 
 // The top-level `added` date of a paper file; nullopt when the file does

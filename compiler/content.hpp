@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "diagnostics.hpp"
+#include "paths.hpp"
 #include "time.hpp"
 
 namespace papersite {
@@ -122,9 +123,5 @@ struct PaperKey {
 };
 // Every key of a paper file, in the order the skeleton writes them.
 const std::vector<PaperKey>& paper_keys();
-
-// Path shown to the user for `file`: relative to the working directory when
-// inside it, else absolute; always with '/' separators.
-std::string display_path(const std::filesystem::path& file);
 
 }  // namespace papersite
