@@ -25,6 +25,21 @@ bool inside(const fs::path& child, const fs::path& parent) {
   return pe == p.end();
 }
 
+// A theme's output path must not land in the content folder, whatever
+// --out is: the next build would read the page as content.
+Status outside_content(const BuildArgs& args,
+                       const std::vector<RenderedFile>& files) {
+  for (const RenderedFile& file : files) {
+    if (inside(args.out / file.path, args.content))
+      return Error{ExitCode::kEnvironment,
+                   fmt::format("the theme would write '{}' into the content "
+                               "folder '{}'; change its path in theme.toml "
+                               "or pass another --out",
+                               file.path, args.content.string())};
+  }
+  return ok_status();
+}
+
 std::vector<fs::path> depfile_inputs(const Content& content, const Theme& theme,
                                      const History& history) {
   std::vector<fs::path> deps = content.files_read;
@@ -130,6 +145,8 @@ ExitCode run_build(const BuildArgs& args) {
   if (!files.ok())
     return fail(files.error());
   clock.lap("render");
+  if (auto kept = outside_content(args, *files); !kept.ok())
+    return fail(kept.error());
 
   auto report = write_outputs(args.out, *files);
   if (!report.ok())

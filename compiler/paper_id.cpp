@@ -8,24 +8,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "strings.hpp"
+
 namespace papersite {
 
 namespace {
-
-bool starts_with_nocase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size())
-    return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i])
-      return false;
-  }
-  return true;
-}
-
-bool ends_with_nocase(std::string_view text, std::string_view suffix) {
-  return text.size() >= suffix.size() &&
-         starts_with_nocase(text.substr(text.size() - suffix.size()), suffix);
-}
 
 std::string lower(std::string_view text) {
   std::string out(text);

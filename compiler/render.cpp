@@ -183,8 +183,8 @@ Status check_output_path(const fs::path& file, const toml::table& table,
     if (path.find("{{") != std::string::npos || !is_safe_output_path(path))
       return theme_error(fmt::format(
           "{}: path '{}' must be a relative path inside the output folder "
-          "without '..'; only per-topic outputs use {{{{slug}}}} or "
-          "{{{{page}}}}",
+          "without '..' or '.git'; only per-topic outputs use {{{{slug}}}} "
+          "or {{{{page}}}}",
           at(file, table), path));
     return ok_status();
   }

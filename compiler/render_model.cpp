@@ -11,25 +11,13 @@
 
 #include "escape.hpp"
 #include "paper_id.hpp"
+#include "strings.hpp"
 
 namespace papersite {
 
 namespace {
 
 using kainjow::mustache::data;
-
-bool starts_with_nocase(std::string_view text, std::string_view prefix) {
-  if (text.size() < prefix.size())
-    return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    char c = text[i];
-    if (c >= 'A' && c <= 'Z')
-      c = static_cast<char>(c - 'A' + 'a');
-    if (c != prefix[i])
-      return false;
-  }
-  return true;
-}
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep) {
   std::string out;
@@ -344,7 +332,8 @@ bool is_safe_output_path(std::string_view path) {
     if (end == std::string_view::npos)
       end = path.size();
     std::string_view part = path.substr(start, end - start);
-    if (part.empty() || part == "." || part == "..")
+    if (part.empty() || part == "." || part == ".." ||
+        equals_nocase(part, ".git"))
       return false;
     start = end + 1;
   }

@@ -38,8 +38,8 @@ TemplateValue output_value(const Site& site, const std::string& path);
 Result<std::string> topic_output_path(const std::string& pattern,
                                       const Topic& topic);
 
-// True for a relative path with '/' separators, no empty, "." or ".."
-// part and no backslash.
+// True for a relative path with '/' separators, no empty, ".", ".." or
+// ".git" part and no backslash.
 bool is_safe_output_path(std::string_view path);
 
 // An http(s) URL made safe (escape_url); a path in the repository

@@ -130,6 +130,31 @@ BOOST_AUTO_TEST_CASE(a_new_commit_dates_the_new_paper_and_tops_the_feed) {
   BOOST_TEST(feed.find("Thu, 20 Jun 2024 08:30:00 +0000") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(theme_output_inside_content_is_refused_before_writing) {
+  ListRepo repo;
+  fs::path theme = repo.dir / "theme";
+  fs::copy(papersite::test::source_dir() / "themes/markdown", theme,
+           fs::copy_options::recursive);
+  std::string toml = read_file(theme / "theme.toml");
+  auto at = toml.find("path = \"README.md\"");
+  BOOST_TEST_REQUIRE(at != std::string::npos);
+  toml.replace(at, 18, "path = \"content/papers/pruning/evil.toml\"");
+  write_file(theme / "theme.toml", toml);
+
+  RunResult r = run(papersite::test::papersite_binary() +
+                        " build --content content --theme theme --out .",
+                    repo.dir.path());
+  BOOST_TEST(r.exit_code == 3);
+  BOOST_TEST(r.err ==
+                 "papersite: error: the theme would write "
+                 "'content/papers/pruning/evil.toml' into the content folder "
+                 "'content'; change its path in theme.toml or pass another "
+                 "--out\n",
+             r.err);
+  BOOST_TEST(!fs::exists(repo.dir / "content/papers/pruning/evil.toml"));
+  BOOST_TEST(!fs::exists(repo.dir / "pruning.md"));
+}
+
 BOOST_AUTO_TEST_CASE(every_command_names_a_missing_content_folder) {
   TempDir dir;
   std::string binary = papersite::test::papersite_binary();

@@ -347,8 +347,16 @@ BOOST_AUTO_TEST_CASE(theme_toml_mistakes_name_the_file_and_line) {
   BOOST_TEST(error_for(head + "path = \"../a.md\"\nescape = \"none\"\n") ==
              file +
                  " line 1: path '../a.md' must be a relative path inside "
-                 "the output folder without '..'; only per-topic outputs "
-                 "use {{slug}} or {{page}}");
+                 "the output folder without '..' or '.git'; only per-topic "
+                 "outputs use {{slug}} or {{page}}");
+  BOOST_TEST(error_for(head + "path = \".git/hooks/post-checkout\"\n"
+                              "escape = \"none\"\n") ==
+             file +
+                 " line 1: path '.git/hooks/post-checkout' must be a "
+                 "relative path inside the output folder without '..' or "
+                 "'.git'; only per-topic outputs use {{slug}} or {{page}}");
+  BOOST_TEST(error_for(head + "path = \"docs/.GIT/config\"\n"
+                              "escape = \"none\"\n") != "");
   BOOST_TEST(error_for(head + "path = \"a.md\"\nescape = \"none\"\n"
                               "per_topic = true\n") ==
              file +
