@@ -12,6 +12,7 @@
 
 #include "command_common.hpp"
 #include "commands.hpp"
+#include "content_file.hpp"
 #include "diagnostics.hpp"
 #include "history.hpp"
 #include "paths.hpp"
@@ -49,8 +50,11 @@ std::optional<TimePoint> added_override(const fs::path& file) {
   // time on a large list.
   if (text.find("added") == std::string::npos)
     return std::nullopt;
+  FileText screened = screen_toml_text(std::move(text));
+  if (!screened.problem.empty())
+    return std::nullopt;
   try {
-    toml::table table = toml::parse(text, file.string());
+    toml::table table = toml::parse(screened.text, file.string());
     const toml::node* node = table.get("added");
     if (node == nullptr)
       return std::nullopt;

@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include "content_file.hpp"
 #include "diagnostics.hpp"
 #include "markdown_import.hpp"
 #include "output.hpp"
@@ -38,6 +39,13 @@ Result<TopicsFile> read_topics(const fs::path& content_dir) {
   std::ostringstream text;
   text << in.rdbuf();
   topics.text = text.str();
+  FileText screened = screen_toml_text(topics.text);
+  if (!screened.problem.empty())
+    return Error{
+        ExitCode::kContent,
+        fmt::format("'{}' line {}: {}; fix it with 'papersite "
+                    "check' first",
+                    topics.path.string(), screened.line, screened.problem)};
   try {
     toml::table table = toml::parse(topics.text, topics.path.string());
     if (const toml::array* list = table["topic"].as_array()) {

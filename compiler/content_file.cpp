@@ -97,11 +97,14 @@ std::string printable(std::string_view line) {
   return out;
 }
 
+namespace {
+
 // The scanner follows TOML's four string forms and comments, which is all
-// it takes to know what is inside a string. toml++ 3.3 reads past its
-// buffer on some stray characters (a line starting with U+FEE1), so such
-// text never reaches it.
-std::size_t stray_non_ascii(std::string_view text) {
+// it takes to know what is inside a string. It calls `stop(i)` for each
+// byte outside strings and comments (and the line feed ending a comment)
+// and returns the first offset where that answers true, npos for none.
+template <typename Stop>
+std::size_t first_code_byte(std::string_view text, Stop stop) {
   enum class In { kCode, kComment, kBasic, kLiteral, kMultiBasic, kMulti };
   In in = In::kCode;
   auto run_of = [&](std::size_t i, char q) {
@@ -114,7 +117,7 @@ std::size_t stray_non_ascii(std::string_view text) {
     char c = text[i];
     switch (in) {
       case In::kCode:
-        if (static_cast<unsigned char>(c) >= 0x80)
+        if (stop(i))
           return i;
         if (c == '#') {
           in = In::kComment;
@@ -132,8 +135,11 @@ std::size_t stray_non_ascii(std::string_view text) {
         }
         break;
       case In::kComment:
-        if (c == '\n')
+        if (c == '\n') {
           in = In::kCode;
+          if (stop(i))
+            return i;
+        }
         break;
       case In::kBasic:
       case In::kLiteral:
@@ -159,6 +165,29 @@ std::size_t stray_non_ascii(std::string_view text) {
     }
   }
   return std::string_view::npos;
+}
+
+}  // namespace
+
+// toml++ 3.3 reads past its buffer on some stray characters (a line
+// starting with U+FEE1), so such text never reaches it.
+std::size_t stray_non_ascii(std::string_view text) {
+  return first_code_byte(text, [&](std::size_t i) {
+    return static_cast<unsigned char>(text[i]) >= 0x80;
+  });
+}
+
+// toml++ 3.3 recurses once per part of a dotted key or table name and
+// overflows the stack on some tens of thousands of them.
+std::size_t too_many_key_parts(std::string_view text) {
+  std::size_t dots = 0;
+  return first_code_byte(text, [&](std::size_t i) {
+    if (text[i] == '\n')
+      dots = 0;
+    else if (text[i] == '.')
+      ++dots;
+    return dots > kMaxKeyParts - 1;
+  });
 }
 
 FileText read_content_file(const fs::path& file, std::uintmax_t max_bytes) {
@@ -205,14 +234,31 @@ FileText read_content_file(const fs::path& file, std::uintmax_t max_bytes) {
 
   if (bytes.starts_with("\xEF\xBB\xBF"))
     bytes.erase(0, 3);
-  out.text = bytes;
-  if (std::size_t bad = first_invalid_utf8(bytes); bad != std::string::npos)
+  return screen_toml_text(std::move(bytes));
+}
+
+FileText screen_toml_text(std::string bytes) {
+  FileText out;
+  auto fail = [&](std::string problem, Where at) {
+    out.problem = std::move(problem);
+    out.line = at.line;
+    out.column = at.column;
+    return out;
+  };
+  out.text = std::move(bytes);
+  const std::string& text = out.text;
+  if (std::size_t bad = first_invalid_utf8(text); bad != std::string::npos)
     return fail(fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file "
                             "as UTF-8",
-                            static_cast<unsigned char>(bytes[bad])),
-                position_at(bytes, bad));
-  if (std::size_t stray = stray_non_ascii(bytes); stray != std::string::npos) {
-    char32_t cp = code_point_at(bytes, stray);
+                            static_cast<unsigned char>(text[bad])),
+                position_at(text, bad));
+  if (std::size_t deep = too_many_key_parts(text); deep != std::string::npos)
+    return fail(fmt::format("more than {} '.' outside strings on one line; "
+                            "a key or table name has at most {} parts",
+                            kMaxKeyParts - 1, kMaxKeyParts),
+                position_at(text, deep));
+  if (std::size_t stray = stray_non_ascii(text); stray != std::string::npos) {
+    char32_t cp = code_point_at(text, stray);
     std::string what = fmt::format("U+{:04X}", static_cast<unsigned>(cp));
     bool curly = cp == U'\u201C' || cp == U'\u201D' || cp == U'\u2018' ||
                  cp == U'\u2019';
@@ -220,11 +266,11 @@ FileText read_content_file(const fs::path& file, std::uintmax_t max_bytes) {
       return fail(fmt::format("typographic quote {} outside a string; TOML "
                               "strings use straight quotes \"...\"",
                               what),
-                  position_at(bytes, stray));
+                  position_at(text, stray));
     return fail(fmt::format("unexpected character {} outside a string; keys "
                             "are ASCII and text goes in quotes",
                             what),
-                position_at(bytes, stray));
+                position_at(text, stray));
   }
   return out;
 }

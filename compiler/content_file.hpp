@@ -1,6 +1,6 @@
 // Content files as text: read as bytes and screened before any parser sees
 // them (size limit, symbolic links, UTF-8 validity, byte order mark, stray
-// non-ASCII characters outside TOML strings).
+// non-ASCII characters outside TOML strings, keys too deep to parse).
 #pragma once
 
 #include <cstdint>
@@ -27,6 +27,12 @@ struct FileText {
 FileText read_content_file(const std::filesystem::path& file,
                            std::uintmax_t max_bytes);
 
+// `text` screened for what must never reach toml++: invalid UTF-8, a
+// non-ASCII character outside strings and comments, a key with more than
+// kMaxKeyParts parts. The problem is empty when it is fit to parse. Every
+// TOML file papersite reads goes through this or read_content_file.
+FileText screen_toml_text(std::string text);
+
 // Offset of the first byte that is not valid UTF-8 (overlong forms and
 // surrogates included); npos when the text is valid.
 std::size_t first_invalid_utf8(std::string_view text);
@@ -34,6 +40,14 @@ std::size_t first_invalid_utf8(std::string_view text);
 // Offset of the first non-ASCII character outside TOML strings and
 // comments; npos when there is none. Expects valid UTF-8.
 std::size_t stray_non_ascii(std::string_view text);
+
+// Parts a dotted key or table name may have; far more than any list needs,
+// far fewer than overflow the parser's stack.
+inline constexpr std::size_t kMaxKeyParts = 128;
+
+// Offset of the '.' outside strings and comments that gives a line more
+// than kMaxKeyParts - 1 of them; npos when no line has that many.
+std::size_t too_many_key_parts(std::string_view text);
 
 // `line` with each invalid UTF-8 byte replaced by U+FFFD, so that it can be
 // printed and a caret counting characters still lines up.

@@ -29,6 +29,8 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "content.hpp"
+#include "content_file.hpp"
 #include "history.hpp"
 #include "paper_id.hpp"
 #include "toml_writer.hpp"
@@ -1347,13 +1349,16 @@ Result<std::vector<ExistingPaper>> read_existing_papers(
     if (!it->is_regular_file() || it->path().extension() != ".toml")
       continue;
     ExistingPaper paper{fs::absolute(it->path()), {}};
-    try {
-      toml::table table = toml::parse_file(it->path().string());
-      if (auto url = table["paper"].value<std::string>())
-        paper.id = paper_identifier(*url);
-    } catch (const toml::parse_error&) {
-      // Limitation: a broken file cannot say which paper it holds; its name
-      // is still taken and `papersite check` reports it.
+    // Limitation: a file that does not parse cannot say which paper it
+    // holds; its name is still taken and `papersite check` reports it.
+    FileText read = read_content_file(it->path(), kMaxContentFileBytes);
+    if (read.problem.empty()) {
+      try {
+        toml::table table = toml::parse(read.text, it->path().string());
+        if (auto url = table["paper"].value<std::string>())
+          paper.id = paper_identifier(*url);
+      } catch (const toml::parse_error&) {
+      }
     }
     found.push_back(std::move(paper));
   }

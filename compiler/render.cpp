@@ -21,6 +21,7 @@
 #include <set>
 #include <sstream>
 
+#include "content_file.hpp"
 #include "render_model.hpp"
 
 namespace papersite {
@@ -262,6 +263,11 @@ Result<ThemeOutput> parse_output(const fs::path& file,
 
 Result<std::vector<ThemeOutput>> parse_theme_toml(const fs::path& file,
                                                   const std::string& text) {
+  FileText screened = screen_toml_text(text);
+  if (!screened.problem.empty())
+    return theme_error(fmt::format("cannot parse '{}' line {}, column {}: {}",
+                                   file.string(), screened.line,
+                                   screened.column, screened.problem));
   toml::table root;
   try {
     root = toml::parse(text, file.string());

@@ -51,6 +51,32 @@ BOOST_AUTO_TEST_CASE(non_ascii_outside_strings_is_found) {
   BOOST_TEST(stray_non_ascii("t = \"open\n\xc3\xa9 = 1\n") == 10u);
 }
 
+BOOST_AUTO_TEST_CASE(key_parts_are_counted_per_line_outside_strings) {
+  std::string dots(kMaxKeyParts - 1, '.');
+  BOOST_TEST(too_many_key_parts(dots) == kNone);
+  BOOST_TEST(too_many_key_parts(dots + ".") == kMaxKeyParts - 1);
+  // A new line starts the count again; dots in strings and comments and a
+  // comment's line end do not count.
+  BOOST_TEST(too_many_key_parts(dots + "\n" + dots) == kNone);
+  BOOST_TEST(too_many_key_parts(dots + "# .\n" + dots) == kNone);
+  BOOST_TEST(too_many_key_parts("t = \"" + dots + "..\"\n") == kNone);
+  BOOST_TEST(too_many_key_parts("t = '" + dots + "..'\n") == kNone);
+  BOOST_TEST(too_many_key_parts("[" + dots + ".]\n") == kMaxKeyParts);
+}
+
+BOOST_AUTO_TEST_CASE(screening_a_deep_key_names_its_line_and_column) {
+  std::string key = "a";
+  for (std::size_t i = 1; i < 50000; ++i)
+    key += ".a";
+  FileText t = screen_toml_text("title = \"x\"\n" + key + " = 1\n");
+  BOOST_TEST(t.problem ==
+             "more than 127 '.' outside strings on one line; a key or table "
+             "name has at most 128 parts");
+  BOOST_TEST(t.line == 2);
+  BOOST_TEST(t.column == 256);
+  BOOST_TEST(screen_toml_text("a.b.c = 1\n").problem == "");
+}
+
 BOOST_AUTO_TEST_CASE(read_strips_the_byte_order_mark_only_at_the_start) {
   TempDir dir;
   write_file(dir / "a.toml", "\xef\xbb\xbfk = 1\n");

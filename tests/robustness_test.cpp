@@ -140,4 +140,70 @@ BOOST_AUTO_TEST_CASE(builds_killed_at_random_moments_leave_old_or_new_pages) {
   }
 }
 
+// Keys with tens of thousands of parts overflowed toml++'s stack (exit 139)
+// in every file papersite parses; each is now an error at its line.
+BOOST_AUTO_TEST_SUITE(hostile_input)
+
+std::string deep_key() {
+  std::string key = "a";
+  for (int i = 1; i < 50000; ++i)
+    key += ".a";
+  return key + " = 1\n";
+}
+
+BOOST_AUTO_TEST_CASE(deep_keys_are_errors_in_every_toml_file) {
+  const std::string binary = papersite::test::papersite_binary();
+  const std::string error =
+      "error: more than 127 '.' outside strings on one "
+      "line; a key or table name has at most 128 parts";
+  List list;
+  write_file(list.dir / "content/papers/pruning/deep.toml", deep_key());
+  auto check = run(binary + " check --content content", list.dir.path());
+  BOOST_TEST(check.exit_code == 1);
+  BOOST_TEST(check.err.find("content/papers/pruning/deep.toml:1:256: " +
+                            error) != std::string::npos,
+             check.err);
+
+  // dates lists every file, a hostile one too.
+  write_file(list.dir / "content/papers/pruning/deep.toml",
+             "added = 2024-01-01\n[" + deep_key());
+  auto dates = run(binary + " dates --content content --now 2024-07-01",
+                   list.dir.path());
+  BOOST_TEST(dates.exit_code == 0, dates.err);
+  BOOST_TEST(dates.out.find("content/papers/pruning/deep.toml\t") !=
+             std::string::npos);
+  fs::remove(list.dir / "content/papers/pruning/deep.toml");
+
+  std::string topics = read_file(list.dir / "content/topics.toml");
+  write_file(list.dir / "content/topics.toml", topics + "[" + deep_key());
+  check = run(binary + " check --content content", list.dir.path());
+  BOOST_TEST(check.exit_code == 1);
+  BOOST_TEST(check.err.find("content/topics.toml:") != std::string::npos,
+             check.err);
+  write_file(list.dir / "list.md", "# List\n");
+  auto import = run(binary +
+                        " import --from list.md --map list.md=pruning "
+                        "--out content",
+                    list.dir.path());
+  BOOST_TEST(import.exit_code != 139);
+  BOOST_TEST(import.err.find("at most 128 parts") != std::string::npos,
+             import.err);
+  write_file(list.dir / "content/topics.toml", topics);
+
+  fs::path theme = list.dir / "theme";
+  fs::copy(papersite::test::source_dir() / "themes/markdown", theme,
+           fs::copy_options::recursive);
+  write_file(theme / "theme.toml", deep_key());
+  auto build = run(binary +
+                       " build --content content --theme theme --out "
+                       "out --now 2024-07-01",
+                   list.dir.path());
+  BOOST_TEST(build.exit_code == 3);
+  BOOST_TEST(build.err.find("line 1, column 256: more than 127 '.'") !=
+                 std::string::npos,
+             build.err);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
 BOOST_AUTO_TEST_SUITE_END()
