@@ -1,0 +1,50 @@
+// Properties of the importer's markdown parser: it never fails on any
+// page; a row it calls usable has a title, authors and an http(s) paper
+// link; and the TOML file written for it parses back to the same title.
+
+#include <toml++/toml.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+#include "content_file.hpp"
+#include "markdown_import.hpp"
+#include "paper_id.hpp"
+#include "toml_writer.hpp"
+
+namespace {
+
+void check(bool ok) {
+  if (!ok)
+    std::abort();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
+                                      std::size_t size) {
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  papersite::ParsedPage page = papersite::parse_page(text);
+  for (const papersite::ParsedRow& row : page.rows) {
+    check(row.line >= 1);
+    if (!row.problem.empty())
+      continue;
+    const papersite::Paper& paper = row.paper;
+    check(!paper.title.empty());
+    check(!paper.authors.empty());
+    check(papersite::is_http_url(paper.paper));
+    std::string file = papersite::paper_toml(paper);
+    if (papersite::first_invalid_utf8(file) != std::string::npos)
+      continue;  // the loader reports such a file at its line
+    try {
+      toml::table table = toml::parse(file);
+      check(table["title"].value<std::string>() == paper.title);
+    } catch (const toml::parse_error&) {
+      check(false);
+    }
+  }
+  return 0;
+}
