@@ -528,20 +528,6 @@ bool is_venue_form(std::string_view v) {
           std::isspace(static_cast<unsigned char>(rest[1])) == 0);
 }
 
-// A URL scheme before a ':': [A-Za-z][A-Za-z0-9+.-]*:
-bool has_url_scheme(std::string_view v) {
-  if (v.empty() || !is_ascii_letter(v[0]))
-    return false;
-  for (char c : v.substr(1)) {
-    if (c == ':')
-      return true;
-    if (!is_ascii_letter(c) && !is_ascii_digit(c) && c != '+' && c != '.' &&
-        c != '-')
-      return false;
-  }
-  return false;
-}
-
 void read_venue(Fields& fields, Paper& paper) {
   auto venue = fields.string("venue", false);
   if (!venue)

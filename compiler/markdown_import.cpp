@@ -624,6 +624,10 @@ struct RowBuilder {
     else if (!is_http(p.paper))
       row.problem =
           fmt::format("paper link '{}' is not an http(s) URL", p.paper);
+    else if (normalise_url(p.paper).starts_with("arxiv.org/") &&
+             !arxiv_id(p.paper))
+      row.problem = fmt::format(
+          "paper link '{}' is an arXiv URL without a valid arXiv id", p.paper);
     else if (p.authors.empty())
       row.problem = "no authors after the title";
     if (p.code && !is_http(*p.code))
@@ -766,7 +770,10 @@ bool is_paper_bullet(std::string_view item) {
     if (t.kind == TokenKind::kBadge || t.kind == TokenKind::kMark ||
         is_blank_text(t))
       continue;
-    return t.kind == TokenKind::kLink && is_http(t.url);
+    // A link with another scheme (javascript:, file:) is a bad paper row
+    // to report, a relative one ("pruning.md") a table of contents.
+    return t.kind == TokenKind::kLink &&
+           (is_http(t.url) || has_url_scheme(t.url));
   }
   return false;
 }
@@ -894,12 +901,23 @@ PageLines row_lines(std::string_view text) {
                     line_kind(lines[i + 1]) == LineKind::kTable;
       row = linked && !is_separator_row(line) && !header;
     } else if (kind == LineKind::kBullet) {
-      row = is_paper_bullet(bullet_item(line));
+      row = line.size() > kMaxRowBytes || is_paper_bullet(bullet_item(line));
     }
     if (row)
       page.rows.push_back({static_cast<int>(i) + 1, std::string(line)});
   }
   return page;
+}
+
+// Rows of real lists are well under 4 KiB; parsing a row costs more than
+// its length, so a huge one is refused, not parsed for minutes.
+ParsedRow parse_row_within_limit(std::string_view text) {
+  if (text.size() <= kMaxRowBytes)
+    return parse_row(text);
+  ParsedRow row;
+  row.problem = fmt::format("row is {} bytes, over the limit of {}",
+                            text.size(), kMaxRowBytes);
+  return row;
 }
 
 }  // namespace
@@ -908,7 +926,7 @@ ParsedPage parse_page(std::string_view text) {
   PageLines lines = row_lines(text);
   ParsedPage page{std::move(lines.title), {}};
   for (const RowLine& r : lines.rows) {
-    ParsedRow parsed = parse_row(r.text);
+    ParsedRow parsed = parse_row_within_limit(r.text);
     parsed.line = r.line;
     page.rows.push_back(std::move(parsed));
   }
@@ -1185,7 +1203,8 @@ class BlobKeys {
     for (const RowLine& r : row_lines(*text).rows) {
       auto row = by_row_.find(r.text);
       if (row == by_row_.end())
-        row = by_row_.emplace(r.text, row_keys(parse_row(r.text))).first;
+        row = by_row_.emplace(r.text, row_keys(parse_row_within_limit(r.text)))
+                  .first;
       keys.insert(keys.end(), row->second.begin(), row->second.end());
     }
     return &by_blob_.emplace(blob, std::move(keys)).first->second;

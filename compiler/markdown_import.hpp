@@ -38,9 +38,13 @@ struct ParsedPage {
   std::vector<ParsedRow> rows;  // every paper-like row, usable or not
 };
 
+// Rows longer than this come back unparsed, with a problem.
+inline constexpr std::size_t kMaxRowBytes = 16 * 1024;
+
 // Every table row (headers and separators excepted) and every bullet item
-// that opens with a link to an http(s) URL, outside code blocks and HTML
-// comments. Other lines are prose and ignored.
+// that opens with a link to a URL with a scheme, outside code blocks and
+// HTML comments. Other lines are prose and ignored; rows over kMaxRowBytes
+// are not parsed.
 ParsedPage parse_page(std::string_view text);
 
 // `--map PAGE=TOPIC`. An empty topic ("README.md=") makes a context page:

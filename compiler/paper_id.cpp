@@ -251,4 +251,28 @@ bool is_http_url(std::string_view text) {
   });
 }
 
+namespace {
+
+bool ascii_letter(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+bool ascii_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+}  // namespace
+
+bool has_url_scheme(std::string_view v) {
+  if (v.empty() || !ascii_letter(v[0]))
+    return false;
+  for (char c : v.substr(1)) {
+    if (c == ':')
+      return true;
+    if (!ascii_letter(c) && !ascii_digit(c) && c != '+' && c != '.' && c != '-')
+      return false;
+  }
+  return false;
+}
+
 }  // namespace papersite

@@ -31,4 +31,9 @@ std::optional<std::string> parse_arxiv_reference(std::string_view text);
 // backticks, angle brackets or backslashes.
 bool is_http_url(std::string_view text);
 
+// True when `text` starts with a URL scheme and its ':'
+// ([A-Za-z][A-Za-z0-9+.-]*:), as "javascript:" or "https:" do and a path
+// in the repository does not.
+bool has_url_scheme(std::string_view text);
+
 }  // namespace papersite

@@ -244,6 +244,43 @@ BOOST_AUTO_TEST_CASE(unusable_rows_say_why) {
              "neither a table row nor a bullet item");
 }
 
+BOOST_AUTO_TEST_CASE(arxiv_link_without_a_valid_id_is_not_written) {
+  // The loader would refuse the file the importer wrote for it.
+  BOOST_TEST(parse_row("|[T](https://arxiv.org/abs/2407.11681mini) <br> A | "
+                       "| |")
+                 .problem ==
+             "paper link "
+             "'https://arxiv.org/abs/2407.11681mini' is an "
+             "arXiv URL without a valid arXiv id");
+}
+
+BOOST_AUTO_TEST_CASE(bullet_linking_another_scheme_is_a_row_to_report) {
+  ParsedPage page = parse_page(
+      "# Page\n"
+      "* [Bad](javascript:alert(1)). Ada Lovelace.\n"
+      "* [Local](file:///etc/passwd). Ada Lovelace.\n"
+      "- [Pruning](pruning.md)\n");
+  BOOST_REQUIRE(page.rows.size() == 2u);
+  BOOST_TEST(page.rows[0].line == 2);
+  BOOST_TEST(page.rows[0].problem ==
+             "paper link 'javascript:alert(1)' is not an http(s) URL");
+  BOOST_TEST(page.rows[1].problem ==
+             "paper link 'file:///etc/passwd' is not an http(s) URL");
+}
+
+BOOST_AUTO_TEST_CASE(huge_row_is_reported_not_parsed) {
+  std::string row = "| [T](https://arxiv.org/abs/2401.00001) <br> ";
+  while (row.size() <= kMaxRowBytes)
+    row += "A, ";
+  ParsedPage page = parse_page("# Page\n" + row + "| | |\n* " + row + "\n");
+  BOOST_REQUIRE(page.rows.size() == 2u);
+  BOOST_TEST(page.rows[0].problem.starts_with("row is "));
+  BOOST_TEST(
+      page.rows[0].problem.ends_with(" bytes, over the limit of "
+                                     "16384"));
+  BOOST_TEST(page.rows[1].line == 3);
+}
+
 BOOST_AUTO_TEST_CASE(unusable_row_keeps_what_dating_needs) {
   ParsedRow row = fixture_row("table_rows.md", 11);
   BOOST_TEST(row.paper.paper == "https://arxiv.org/abs/2401.00005");
