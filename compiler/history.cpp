@@ -75,14 +75,14 @@ std::string git_message() {
 }
 
 void init_libgit2() {
-  static const bool done = [] {
+  static const bool kInitialised = [] {
     git_libgit2_init();
     // Objects are read from the user's own repository, whose integrity
     // `git fsck` checks; hashing each one again doubled the walk's time.
     git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
     return true;
   }();
-  (void)done;
+  (void)kInitialised;
 }
 
 std::string hex(const git_oid& id) {

@@ -39,7 +39,7 @@ struct ParsedPage {
 };
 
 // Rows longer than this come back unparsed, with a problem.
-inline constexpr std::size_t kMaxRowBytes = 16 * 1024;
+inline constexpr std::size_t kMaxRowBytes = std::size_t{16} * 1024;
 
 // Every table row (headers and separators excepted) and every bullet item
 // that opens with a link to a URL with a scheme, outside code blocks and
