@@ -119,5 +119,4 @@ BOOST_AUTO_TEST_CASE(shallow_clone_exits_3_unless_allowed) {
              "'fetch-depth: 0') for exact dates\n");
 }
 
-
 BOOST_AUTO_TEST_SUITE_END()
