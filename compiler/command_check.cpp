@@ -34,10 +34,12 @@ ExitCode run_check(const CheckArgs& args) {
                     diagnostics.error_count(), diagnostics.warning_count()));
     return ExitCode::kContent;
   }
-  std::size_t checked =
-      args.files.empty() ? content.papers.size() : args.files.size();
-  Log::info(fmt::format("{} paper file(s) checked: no errors, {} warning(s)",
-                        checked, diagnostics.warning_count()));
+  std::string checked =
+      args.files.empty()
+          ? fmt::format("{} paper file(s)", content.papers.size())
+          : fmt::format("{} file(s)", args.files.size());
+  Log::info(fmt::format("{} checked: no errors, {} warning(s)", checked,
+                        diagnostics.warning_count()));
   return ExitCode::kOk;
 }
 

@@ -21,6 +21,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <map>
 #include <memory>
@@ -369,6 +370,14 @@ class Fields {
                                 key));
       return std::nullopt;
     }
+    if (is_skeleton_example(value)) {
+      report_.error(position_of(node),
+                    fmt::format("'{}' still holds the example of "
+                                "'papersite new'; replace it with the real "
+                                "value or delete the line",
+                                key));
+      return std::nullopt;
+    }
     if (blank(value)) {
       report_.error(position_of(node),
                     fmt::format("'{}' is empty; give a value or remove the "
@@ -631,6 +640,8 @@ class Loader {
   void report_duplicate(const LoadedPaper& first, const LoadedPaper& second,
                         bool by_title);
   bool selected(const fs::path& file) const;
+  // True when the scan has reported a problem of `file`.
+  bool reported(const fs::path& file) const;
   std::vector<std::string> topic_slugs() const;
   void error_at(const fs::path& path, std::string message) {
     all_.error(display_path(path, cwd_), 0, 0, std::move(message));
@@ -1073,7 +1084,10 @@ void Loader::read_selected_files() {
   for (const fs::path& given : options_.only_files) {
     fs::path file = fs::absolute(given).lexically_normal();
     selected_.insert(file);
-    if (scanned.count(file) > 0)
+    // site.toml and topics.toml are checked on every run, and the scan has
+    // already reported a misplaced file inside the content folder.
+    if (scanned.count(file) > 0 || file == content_.dir / "site.toml" ||
+        file == content_.dir / "topics.toml" || reported(file))
       continue;
     std::error_code ec;
     fs::file_status status = fs::symlink_status(file, ec);
@@ -1106,6 +1120,12 @@ void Loader::read_selected_files() {
       read_paper_fields(fields, loose);
     }
   }
+}
+
+bool Loader::reported(const fs::path& file) const {
+  std::string path = display_path(file, cwd_);
+  return std::any_of(all_.items().begin(), all_.items().end(),
+                     [&](const Diagnostic& d) { return d.path == path; });
 }
 
 bool Loader::selected(const fs::path& file) const {
@@ -1231,6 +1251,18 @@ bool is_placeholder(std::string_view value) {
   while (!value.empty() && std::isspace(static_cast<unsigned char>(value[0])))
     value.remove_prefix(1);
   return value.starts_with(kPlaceholderMark);
+}
+
+bool is_skeleton_example(std::string_view value) {
+  // The values of paper_keys()'s examples that no real paper holds. The
+  // other examples (a venue, a tag, a date) may well be a paper's own.
+  static constexpr std::array<std::string_view, 6> kExamples = {
+      "The Title of the Paper", "First Author",
+      "Second Author",          "https://github.com/owner/repo",
+      "https://example.org/",   "One sentence on what the paper does.",
+  };
+  return std::find(kExamples.begin(), kExamples.end(), value) !=
+         kExamples.end();
 }
 
 bool is_slug(std::string_view text) {

@@ -100,6 +100,9 @@ inline constexpr std::uintmax_t kMaxContentFileBytes =
 // mark; a value still holding it is an error until it is replaced.
 inline constexpr std::string_view kPlaceholderMark = "TODO:";
 bool is_placeholder(std::string_view value);
+// True for a value copied unchanged from an example of the skeleton that no
+// real paper has (the example author, code URL, link or summary).
+bool is_skeleton_example(std::string_view value);
 
 // True for `[a-z0-9-]+`: topic slugs and the stems of paper file names.
 bool is_slug(std::string_view text);

@@ -184,6 +184,33 @@ BOOST_AUTO_TEST_CASE(named_file_outside_the_topic_folders) {
              "and run 'papersite check' again\n");
 }
 
+// A misplaced file inside content/ is reported once, in the scan's words,
+// and the list's own site.toml is not checked as a paper.
+BOOST_AUTO_TEST_CASE(named_file_misplaced_in_content_reported_once) {
+  Repo repo;
+  repo.write("content/papers/d.toml", kPaper);
+  repo.write("content/e.toml", kPaper);
+  auto r = repo.papersite(
+      "check content/papers/d.toml content/e.toml content/site.toml");
+  BOOST_TEST(r.exit_code == 1);
+  BOOST_TEST(r.err ==
+             "content/e.toml: error: file outside 'papers/<topic>/'; a paper "
+             "file goes in the folder of its topic\n"
+             "content/papers/d.toml: error: file outside a topic folder; move "
+             "it to 'papers/<topic>/'\n"
+             "papersite: error: 2 error(s), 0 warning(s); fix the lines above "
+             "and run 'papersite check' again\n");
+}
+
+BOOST_AUTO_TEST_CASE(named_site_toml_is_checked_as_site_toml) {
+  Repo repo;
+  repo.write("content/papers/pruning/a.toml", kPaper);
+  auto r = repo.papersite("check content/site.toml content/topics.toml");
+  BOOST_TEST(r.exit_code == 0, r.err);
+  BOOST_TEST(r.err ==
+             "papersite: 2 file(s) checked: no errors, 0 warning(s)\n");
+}
+
 BOOST_AUTO_TEST_CASE(content_outside_the_working_dir_shows_absolute_paths) {
   Repo repo;
   repo.write("content/papers/pruning/a.toml", "title = 1\n");
@@ -279,6 +306,7 @@ venue = "NeurIPS: error: not a diagnostic"
 authors = ["A"]
 paper = "https://arxiv.org/abs/2405.00002"
 )");
+  repo.write("content/papers/pruning/notes.md", "notes\n");
   auto r = repo.papersite("check");
   BOOST_TEST(r.exit_code == 1);
 
@@ -303,11 +331,14 @@ paper = "https://arxiv.org/abs/2405.00002"
       "content/papers/pruning/a.toml|4|9|warning|venue 'NeurIPS: error: not "
       "a diagnostic' is not in the form NAME'YY, like NeurIPS'23 or ACL'24 "
       "Findings, which the conference badge expects",
+      "content/papers/pruning/notes.md|||error|file name 'notes.md' must be "
+      "lower-case letters, digits and '-' ending in '.toml', like "
+      "'finercut.toml'",
   };
   BOOST_TEST(found == expected, boost::test_tools::per_element());
   // Source lines (even one that reads like a diagnostic), carets and the
   // closing summary are not problems.
-  BOOST_TEST(r.err.find("papersite: error: 2 error(s)") != std::string::npos);
+  BOOST_TEST(r.err.find("papersite: error: 3 error(s)") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

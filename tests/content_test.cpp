@@ -689,6 +689,31 @@ paper = "TODO: https://arxiv.org/abs/..."
              "        ^\n");
 }
 
+BOOST_AUTO_TEST_CASE(examples_of_the_skeleton_left_unchanged_are_errors) {
+  ContentDir dir;
+  dir.paper("pruning/x.toml",
+            paper_with(R"(code = "https://github.com/owner/repo"
+links = { project = "https://example.org/" }
+summary = "One sentence on what the paper does."
+)"));
+  BOOST_TEST(dir.load() ==
+             "content/papers/pruning/x.toml:4:8: error: 'code' still holds "
+             "the example of 'papersite new'; replace it with the real value "
+             "or delete the line\n"
+             "code = \"https://github.com/owner/repo\"\n"
+             "       ^\n"
+             "content/papers/pruning/x.toml:5:21: error: 'links.project' "
+             "still holds the example of 'papersite new'; replace it with the "
+             "real value or delete the line\n"
+             "links = { project = \"https://example.org/\" }\n"
+             "                    ^\n"
+             "content/papers/pruning/x.toml:6:11: error: 'summary' still "
+             "holds the example of 'papersite new'; replace it with the real "
+             "value or delete the line\n"
+             "summary = \"One sentence on what the paper does.\"\n"
+             "          ^\n");
+}
+
 BOOST_AUTO_TEST_CASE(venue_form_and_et_al_are_warnings) {
   ContentDir dir;
   dir.paper("pruning/x.toml", R"(title = "A Paper"
