@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdio>
 
@@ -32,6 +33,22 @@ std::string toml_string(std::string_view text) {
   return out + "\"";
 }
 
+// The ASCII letters of a Latin-1 letter with a diacritic, lower case, for
+// the two-byte UTF-8 sequence `lead`, `trail`: "Über" gives "uber", not
+// "ber". Empty for any other character.
+std::string_view ascii_fold(unsigned char lead, unsigned char trail) {
+  // U+00C0 to U+00FF; U+00D7 and U+00F7 are the signs for times and divide.
+  static constexpr std::array<std::string_view, 64> kFolds = {
+      "a", "a", "a", "a", "a", "a",  "ae", "c", "e", "e", "e", "e", "i",
+      "i", "i", "i", "d", "n", "o",  "o",  "o", "o", "o", "",  "o", "u",
+      "u", "u", "u", "y", "",  "ss", "a",  "a", "a", "a", "a", "a", "ae",
+      "c", "e", "e", "e", "e", "i",  "i",  "i", "i", "d", "n", "o", "o",
+      "o", "o", "o", "",  "o", "u",  "u",  "u", "u", "y", "",  "y"};
+  if ((lead != 0xC3) || (trail & 0xC0) != 0x80)
+    return {};
+  return kFolds[trail & 0x3F];
+}
+
 // "FinerCut: Finer-grained ..." gives "finercut": a short name before a
 // colon is what the list calls the paper; else the title's first words.
 std::string slug_from_title(std::string_view title) {
@@ -42,15 +59,23 @@ std::string slug_from_title(std::string_view title) {
     name = title;
   std::string slug;
   int words = 0;
-  for (char c : name) {
-    auto u = static_cast<unsigned char>(c);
-    if (u < 0x80 && std::isalnum(u)) {
-      if (!slug.empty() && slug.back() == '-' && ++words == 6)
-        break;
-      slug += static_cast<char>(std::tolower(u));
-    } else if (!slug.empty() && slug.back() != '-') {
-      slug += '-';
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    auto u = static_cast<unsigned char>(name[i]);
+    std::string letters;
+    if (u < 0x80 && std::isalnum(u))
+      letters = static_cast<char>(std::tolower(u));
+    else if (i + 1 < name.size())
+      letters = ascii_fold(u, static_cast<unsigned char>(name[i + 1]));
+    if (letters.empty()) {
+      if (!slug.empty() && slug.back() != '-')
+        slug += '-';
+      continue;
     }
+    if (u >= 0x80)
+      ++i;  // the trail byte of the folded letter
+    if (!slug.empty() && slug.back() == '-' && ++words == 6)
+      break;
+    slug += letters;
   }
   while (!slug.empty() && slug.back() == '-')
     slug.pop_back();
@@ -164,6 +189,11 @@ Result<NewPaper> read_arguments(const NewArgs& args) {
   fresh.slug = slug_from_title(args.title);
   if (fresh.slug.empty() && arxiv)
     fresh.slug = slug_from_arxiv(*arxiv);
+  if (fresh.slug.empty() && !args.title.empty())
+    return Error{ExitCode::kUsage,
+                 fmt::format("--title '{}' has no Latin letters or digits "
+                             "to name the file after; give --arxiv ID too",
+                             args.title)};
   if (fresh.slug.empty())
     return Error{ExitCode::kUsage,
                  "give --arxiv ID or --title TEXT; the file is named after "

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <boost/test/unit_test.hpp>
+#include <sstream>
+#include <vector>
 
 #include "content.hpp"
 #include "test_util.hpp"
@@ -173,6 +175,64 @@ BOOST_AUTO_TEST_CASE(filled_skeleton_passes_check) {
              "Wanda: a \"simple\" \\ pruning method");
 }
 
+BOOST_AUTO_TEST_CASE(optional_keys_uncommented_unchanged_fail_check) {
+  Repo repo;
+  auto r = repo.papersite(
+      "new --topic pruning --arxiv 2306.11695 "
+      "--title 'Wanda'");
+  BOOST_REQUIRE(r.exit_code == 0);
+  fs::path file = repo / "content/papers/pruning/wanda.toml";
+  std::string text = read_file(file);
+  text = replace(text, "[\"TODO: First Author\", \"TODO: Second Author\"]",
+                 "[\"Mingjie Sun\"]");
+  for (const char* key : {"code", "links", "summary"})
+    text =
+        replace(text, fmt::format("# {} = ", key), fmt::format("{} = ", key));
+  write_file(file, text);
+
+  auto check = repo.papersite("check");
+  BOOST_TEST(check.exit_code == 1);
+  for (const char* key : {"'code'", "'links.project'", "'summary'"})
+    BOOST_TEST(check.err.find(fmt::format("error: {} still holds the example "
+                                          "of 'papersite new'",
+                                          key)) != std::string::npos,
+               key << " is not reported in:\n"
+                   << check.err);
+}
+
+// The Contributing section's commands, run verbatim on this list's own
+// content: its example paper must not be one the list already has.
+BOOST_AUTO_TEST_CASE(readme_walkthrough_runs_on_this_list) {
+  std::string partial =
+      read_file(papersite::test::source_dir() /
+                "themes/markdown/partials/contributing.mustache");
+  std::vector<std::string> commands;
+  std::istringstream lines(partial);
+  for (std::string line; std::getline(lines, line);) {
+    auto at = line.find("build/papersite ");
+    if (at != std::string::npos && line.find_first_not_of(' ') == at)
+      commands.push_back(line.substr(at + std::string("build/").size()));
+  }
+  BOOST_REQUIRE(commands.size() == 2u);
+  BOOST_REQUIRE(commands[0].starts_with("papersite new "));
+  BOOST_REQUIRE(commands[1].starts_with("papersite check "));
+
+  TempDir dir;
+  fs::copy(papersite::test::source_dir() / "content", dir / "content",
+           fs::copy_options::recursive);
+  auto binary = fmt::format("'{}'", papersite_binary());
+  auto made = run(binary + commands[0].substr(9), dir.path());
+  BOOST_TEST(made.exit_code == 0, made.err);
+  std::string path = commands[1].substr(std::string("papersite check ").size());
+  BOOST_TEST(made.out == path + "\n");
+  BOOST_TEST(partial.find("`" + path + "`") != std::string::npos);
+  // Only the authors are left to fill in.
+  auto check = run(binary + commands[1].substr(9), dir.path());
+  BOOST_TEST(check.exit_code == 1);
+  BOOST_TEST(check.err.find("'authors' still holds the placeholder") !=
+             std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(slug_from_the_first_words_of_a_title_without_name) {
   Repo repo;
   auto r = repo.papersite(
@@ -182,6 +242,32 @@ BOOST_AUTO_TEST_CASE(slug_from_the_first_words_of_a_title_without_name) {
   BOOST_TEST(r.out ==
              "content/papers/pruning/a-simple-and-effective-pruning-approach"
              ".toml\n");
+}
+
+BOOST_AUTO_TEST_CASE(slug_folds_latin_letters_with_diacritics) {
+  Repo repo;
+  auto r = repo.papersite(
+      "new --topic pruning --title '\xC3\x9C"
+      "ber Gr\xC3\xB6\xC3\x9F"
+      "e der "
+      "Modelle \xC3\x97 2'");
+  BOOST_TEST(r.exit_code == 0, r.err);
+  BOOST_TEST(r.out ==
+             "content/papers/pruning/uber-grosse-der-modelle-2.toml\n");
+}
+
+BOOST_AUTO_TEST_CASE(title_without_latin_letters_asks_for_the_arxiv_id) {
+  Repo repo;
+  std::string title = "\xE4\xB8\xAD\xE6\x96\x87";
+  auto r = repo.papersite("new --topic pruning --title '" + title + "'");
+  BOOST_TEST(r.exit_code == 2);
+  BOOST_TEST(r.err == "papersite: error: --title '" + title +
+                          "' has no Latin letters or digits to name the file "
+                          "after; give --arxiv ID too\n");
+  r = repo.papersite("new --topic pruning --arxiv 2405.00001 --title '" +
+                     title + "'");
+  BOOST_TEST(r.exit_code == 0, r.err);
+  BOOST_TEST(r.out == "content/papers/pruning/2405-00001.toml\n");
 }
 
 BOOST_AUTO_TEST_CASE(creates_the_folder_of_a_topic_without_papers) {
