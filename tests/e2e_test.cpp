@@ -130,6 +130,43 @@ BOOST_AUTO_TEST_CASE(a_new_commit_dates_the_new_paper_and_tops_the_feed) {
   BOOST_TEST(feed.find("Thu, 20 Jun 2024 08:30:00 +0000") != std::string::npos);
 }
 
+// The pull-request job's summary script, on pages the real build rendered:
+// a single-quoted `paper` is read as TOML, and a URL that another paper's
+// URL extends does not pick that paper's row.
+BOOST_AUTO_TEST_CASE(pull_request_summary_shows_the_rows_of_added_papers) {
+  ListRepo repo;
+  std::string base = run("git rev-parse HEAD", repo.dir.path()).out;
+  base.pop_back();
+  write_file(repo.dir / "content/papers/pruning/prefix.toml",
+             "title = 'Prefix Paper'\nauthors = ['Gil Sample']\n"
+             "paper = 'https://example.org/p'\n");
+  write_file(repo.dir / "content/papers/pruning/longer.toml",
+             "title = \"Longer Paper\"\nauthors = [\"Hal Sample\"]\n"
+             "paper = \"https://example.org/p2\"\n");
+  repo.commit("2024-06-20T08:30:00Z", "Add two papers");
+  BOOST_TEST_REQUIRE(repo.build().exit_code == 0);
+
+  RunResult r = run(
+      "python3 '" +
+          (papersite::test::source_dir() / ".github/scripts/added-papers.py")
+              .string() +
+          "' " + base + " .",
+      repo.dir.path());
+  BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+  std::string header =
+      "| Title & Authors | Introduction | Links |\n|:--|  :----: | :---:|\n";
+  BOOST_TEST(r.out ==
+             "## Papers added by this pull request\n\n"
+             "### `content/papers/pruning/longer.toml`\n\n" +
+                 header +
+                 "|[Longer Paper](https://example.org/p2) <br> Hal Sample | "
+                 "|[Paper](https://example.org/p2)|\n\n"
+                 "### `content/papers/pruning/prefix.toml`\n\n" +
+                 header +
+                 "|[Prefix Paper](https://example.org/p) <br> Gil Sample | "
+                 "|[Paper](https://example.org/p)|\n");
+}
+
 BOOST_AUTO_TEST_CASE(theme_output_inside_content_is_refused_before_writing) {
   ListRepo repo;
   fs::path theme = repo.dir / "theme";
