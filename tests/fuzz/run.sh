@@ -23,7 +23,7 @@ build=$(cd "$build" && pwd)
 bundle=$here/../../../shared/data/awesome-efficient-llm-md.bundle
 seeds=$build/fuzz-seeds/markdown
 if [ -f "$bundle" ] && [ ! -d "$seeds" ]; then
-  git clone -q "$bundle" "$build/fuzz-seeds/upstream"
+  git clone -q --branch main "$bundle" "$build/fuzz-seeds/upstream"
   mkdir -p "$seeds"
   cp "$build"/fuzz-seeds/upstream/*.md "$seeds/"
 fi
