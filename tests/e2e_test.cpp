@@ -7,6 +7,7 @@
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <map>
+#include <sstream>
 
 #include "test_util.hpp"
 
@@ -71,6 +72,26 @@ std::map<std::string, std::string> snapshot(const fs::path& root) {
   for (const char* page : kPages)
     pages[page] = read_file(root / page);
   return pages;
+}
+
+// GUID → pubDate of every item of `feed`, as feedparser reads them.
+std::map<std::string, std::string> feed_dates(const fs::path& feed) {
+  std::string script =
+      (papersite::test::source_dir() / "tests/feed/read_feed.py").string();
+  RunResult read =
+      run("/usr/bin/python3 '" + script + "' '" + feed.string() + "'",
+          feed.parent_path());
+  BOOST_TEST_REQUIRE(read.exit_code == 0, read.err);
+  std::map<std::string, std::string> dates;
+  std::istringstream lines(read.out);
+  std::string guid;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.starts_with("  guid: "))
+      guid = line.substr(8);
+    else if (line.starts_with("  pubDate: "))
+      dates[guid] = line.substr(11);
+  }
+  return dates;
 }
 
 }  // namespace
@@ -165,6 +186,38 @@ BOOST_AUTO_TEST_CASE(pull_request_summary_shows_the_rows_of_added_papers) {
                  header +
                  "|[Prefix Paper](https://example.org/p) <br> Gil Sample | "
                  "|[Paper](https://example.org/p)|\n");
+}
+
+// Issue 4's stability rule on real commits: a corrected title and a move to
+// another topic keep every GUID and date; one added paper is one new item.
+BOOST_AUTO_TEST_CASE(feed_guids_and_dates_survive_edits_and_moves) {
+  ListRepo repo;
+  BOOST_TEST_REQUIRE(repo.build().exit_code == 0);
+  auto before = feed_dates(repo.dir / "feed.xml");
+  BOOST_TEST_REQUIRE(before.size() == 3u);
+
+  fs::path sparse = repo.dir / "content/papers/pruning/sparse-thing.toml";
+  std::string text = read_file(sparse);
+  text.replace(text.find("Sparse Thing"), 12, "Sparse Thing, corrected");
+  write_file(sparse, text);
+  repo.commit("2024-06-05T09:00:00Z", "Correct a title");
+  ListRepo::must(
+      run("mkdir content/papers/survey && "
+          "git mv content/papers/quantization/quant-x.toml "
+          "content/papers/survey/quant-x.toml",
+          repo.dir.path()));
+  repo.commit("2024-06-06T09:00:00Z", "Move a paper");
+  BOOST_TEST_REQUIRE(repo.build().exit_code == 0);
+  BOOST_TEST((feed_dates(repo.dir / "feed.xml") == before));
+
+  write_file(repo.dir / "content/papers/survey/new-one.toml",
+             "title = \"New One\"\nauthors = [\"Gil Sample\"]\n"
+             "paper = \"https://arxiv.org/abs/2406.00009v1\"\n");
+  repo.commit("2024-06-10T07:15:00Z", "Add a paper");
+  BOOST_TEST_REQUIRE(repo.build().exit_code == 0);
+  auto after = feed_dates(repo.dir / "feed.xml");
+  before["\"arxiv:2406.00009\""] = "\"Mon, 10 Jun 2024 07:15:00 +0000\"";
+  BOOST_TEST((after == before));
 }
 
 BOOST_AUTO_TEST_CASE(theme_output_inside_content_is_refused_before_writing) {

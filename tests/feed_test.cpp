@@ -257,6 +257,8 @@ BOOST_AUTO_TEST_CASE(characters_illegal_in_xml_are_dropped_everywhere) {
   p.authors = {"Ada\x1f Lovelace"};
   p.venue = "ICML\x02'24";
   p.links = {{"Pro\x7fject\x0c", "https://example.org/p"}};
+  p.tags = {"Struc\x03tural\xEF\xBF\xBF"};
+  p.summary = "Sum\x05mary\xEF\xBF\xBF ]]> ends";
   list.content.papers = {p};
   list.content.topics[0].title = "Network\x08 Pruning";
   list.content.site.title = "Sample\x1b List";
@@ -271,6 +273,12 @@ BOOST_AUTO_TEST_CASE(characters_illegal_in_xml_are_dropped_everywhere) {
     // DEL is legal XML 1.0; only the form feed goes.
     BOOST_TEST(feed.items[0]["description"].find("Pro\x7fject<") !=
                std::string::npos);
+    BOOST_TEST(feed.items[0]["description"].find("Structural") !=
+               std::string::npos);
+    // The CDATA end inside the summary reads back as written.
+    BOOST_TEST(feed.items[0]["description"].find("Summary ]]&gt; ends") !=
+                   std::string::npos,
+               feed.items[0]["description"]);
   }
 }
 
