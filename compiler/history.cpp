@@ -771,6 +771,25 @@ void add_if_exists(std::vector<fs::path>& out, const fs::path& file) {
     out.push_back(file);
 }
 
+// A packed branch (after git gc or pack-refs) has no file of its own until
+// a commit writes one, so its folder stands in: writing the ref file there
+// changes the folder's time. Folders no higher than `refs`.
+void add_ref_or_folder(std::vector<fs::path>& out, const fs::path& ref,
+                       const fs::path& refs) {
+  std::error_code ec;
+  if (fs::is_regular_file(ref, ec)) {
+    out.push_back(ref);
+    return;
+  }
+  for (fs::path dir = ref.parent_path();
+       dir.string().size() >= refs.string().size(); dir = dir.parent_path()) {
+    if (fs::is_directory(dir, ec)) {
+      out.push_back(dir);
+      return;
+    }
+  }
+}
+
 std::vector<fs::path> git_inputs(git_repository* repo, const fs::path& root) {
   std::vector<fs::path> inputs;
   fs::path gitdir = git_repository_path(repo);
@@ -782,7 +801,7 @@ std::vector<fs::path> git_inputs(git_repository* repo, const fs::path& root) {
     if (git_reference_type(head) == GIT_REFERENCE_SYMBOLIC) {
       const char* target = git_reference_symbolic_target(head);
       add_if_exists(inputs, gitdir / target);
-      add_if_exists(inputs, common / target);
+      add_ref_or_folder(inputs, common / target, common / "refs");
     }
   }
   add_if_exists(inputs, common / "packed-refs");

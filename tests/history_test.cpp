@@ -360,6 +360,25 @@ BOOST_AUTO_TEST_CASE(inputs_name_the_git_files_a_build_depends_on) {
   BOOST_TEST(names == expected, boost::test_tools::per_element());
 }
 
+// After git gc or pack-refs the branch lives in packed-refs only; the next
+// commit writes its file into refs/heads/, so that folder is an input.
+BOOST_AUTO_TEST_CASE(inputs_of_a_packed_branch_name_its_folder) {
+  TempDir dir;
+  GitRepo repo(dir.path());
+  repo.write(kA, paper("a"));
+  repo.commit("add", at("2024-01-01T10:00:00Z"));
+  auto packed = papersite::test::run("git pack-refs --all", repo.root());
+  BOOST_TEST_REQUIRE(packed.exit_code == 0, packed.err);
+
+  History h = walk(repo);
+  std::vector<std::string> names;
+  for (const fs::path& p : h.inputs)
+    names.push_back(p.lexically_relative(repo.root()).generic_string());
+  std::vector<std::string> expected = {".git/HEAD", ".git/packed-refs",
+                                       ".git/refs/heads"};
+  BOOST_TEST(names == expected, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(no_repository_warns_and_dates_at_the_reference_time) {
   TempDir dir;
   papersite::test::write_file(dir / "content/papers/t/a.toml", paper("a"));

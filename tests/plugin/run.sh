@@ -204,6 +204,23 @@ EOF
   fi
   build "$build" "$stamp" not-run "$generator: nothing changed after delete"
 
+  # After git gc or pack-refs the branch has no file of its own; a commit
+  # onto it must rerun the compiler all the same.
+  tick
+  git_in "$list" pack-refs --all
+  build "$build" "$stamp" ran "$generator: refs packed"
+  build "$build" "$stamp" not-run "$generator: nothing changed after packing"
+  tick
+  sed -i 's/A First Paper on Tiny Lists/A First Paper, Edited/' \
+    "$list/content/papers/alpha/first.toml"
+  build "$build" "$stamp" ran "$generator: paper edited"
+  expect_in_file "$list/alpha.md" "A First Paper, Edited"
+  tick
+  git_in "$list" add content/papers/alpha/first.toml
+  commit_at "$list" 2024-03-10T10:00:00Z "first paper edited"
+  build "$build" "$stamp" ran "$generator: commit onto a packed branch"
+  build "$build" "$stamp" not-run "$generator: nothing changed after it"
+
   step "$generator: a broken paper fails the build with its diagnostic"
   tick
   printf 'title = 3\nauthors = ["Ed Example"]\npaper = "https://arxiv.org/abs/2403.00004"\n' \
