@@ -61,7 +61,9 @@ struct UrlParts {
 UrlParts split_url(std::string_view url) {
   url = trim(url);
   url = url.substr(0, url.find('#'));
-  url.remove_prefix(scheme_length(url));
+  // "http://https://x" loses both schemes in one pass.
+  for (std::size_t n = scheme_length(url); n > 0; n = scheme_length(url))
+    url = trim(url.substr(n));
   UrlParts parts;
   auto host_end = url.find_first_of("/?");
   parts.host = lower(url.substr(0, host_end));
@@ -74,14 +76,21 @@ UrlParts split_url(std::string_view url) {
   }
   parts.path = std::string(rest);
 
-  while (parts.host.starts_with("www."))
-    parts.host.erase(0, 4);
-  for (std::string_view port : {":80", ":443"}) {
-    if (parts.host.ends_with(port))
-      parts.host.erase(parts.host.size() - port.size());
+  std::string& host = parts.host;
+  for (bool changed = true; changed;) {
+    changed = false;
+    if (host.starts_with("www.")) {
+      host.erase(0, 4);
+      changed = true;
+    }
+    // Default ports, and the dot of a fully qualified name.
+    for (std::string_view suffix : {":80", ":443", "."}) {
+      if (host.ends_with(suffix)) {
+        host.erase(host.size() - suffix.size());
+        changed = true;
+      }
+    }
   }
-  while (parts.host.ends_with('.'))
-    parts.host.pop_back();
   if (parts.query == "?")
     parts.query.clear();
   return parts;
@@ -168,10 +177,16 @@ std::string normalise_once(std::string_view url) {
   UrlParts parts = split_url(url);
   std::string& path = parts.path;
   replace_all(path, "/pdf/", "/abs/");
-  while (path.ends_with('/'))
-    path.pop_back();
-  if (ends_with_nocase(path, ".pdf"))
-    path.erase(path.size() - 4);
+  for (;;) {
+    if (!path.empty() &&
+        (path.back() == '/' ||
+         std::isspace(static_cast<unsigned char>(path.back()))))
+      path.pop_back();
+    else if (ends_with_nocase(path, ".pdf"))
+      path.erase(path.size() - 4);
+    else
+      break;
+  }
   if (is_arxiv_host(parts.host)) {
     if (auto id = arxiv_id_of_path(path))
       return "arxiv.org/abs/" + *id;
@@ -203,15 +218,16 @@ std::optional<std::string> parse_arxiv_reference(std::string_view text) {
 
 std::string normalise_url(std::string_view url) {
   std::string current(url);
-  // Each pass only removes text or rewrites it once ("/pdf" to "/forum"),
-  // so a handful of passes reaches the fixed point.
-  for (int pass = 0; pass < 16; ++pass) {
+  // Each pass removes text, turns "/pdf/" into "/abs/", or rewrites
+  // OpenReview's "/pdf" once into "/forum", so the loop ends. Each pass
+  // also strips repeated schemes, ports and trailing parts whole, so a
+  // pass or two reach the fixed point for all but contrived input.
+  for (;;) {
     std::string next = normalise_once(current);
     if (next == current)
-      break;
+      return current;
     current = std::move(next);
   }
-  return current;
 }
 
 std::string paper_identifier(std::string_view paper_url) {
