@@ -701,6 +701,8 @@ void parse_table(RowBuilder& b, std::string_view line) {
   }
 }
 
+// The title is the link a bullet opens with, past its badges and marks; a
+// bullet opening with text has none, whatever links follow.
 void parse_bullet(RowBuilder& b, std::string_view item) {
   std::vector<Token> tokens = Scanner(item, false).run();
   bool after_title = false;
@@ -732,6 +734,8 @@ void parse_bullet(RowBuilder& b, std::string_view item) {
       case TokenKind::kBreak:
         if (in_authors)
           authors += t.kind == TokenKind::kText ? t.text : " ";
+        else if (!after_title && !is_blank_text(t))
+          after_title = true;  // no title; links that follow are links
         break;
       case TokenKind::kCell:
         break;
@@ -763,10 +767,20 @@ bool is_separator_row(std::string_view line) {
 }
 
 // A bullet is a paper when, past its badges and marks, it opens with a link
-// to an http(s) URL; updates, tables of contents and prose do not.
+// to an http(s) URL; updates, tables of contents and prose do not. One with
+// a "Paper" link elsewhere is a paper too, to be reported when its title is
+// not linked.
 // Limitation: a list that writes "* Authors. [Title](url)" is not read.
 bool is_paper_bullet(std::string_view item) {
-  for (const Token& t : Scanner(item, false).run()) {
+  std::vector<Token> tokens = Scanner(item, false).run();
+  auto paper_link = [](const Token& t) {
+    std::string name = lower(t.text);
+    return t.kind == TokenKind::kLink && is_http(t.url) &&
+           (name == "paper" || name == "pdf");
+  };
+  if (std::any_of(tokens.begin(), tokens.end(), paper_link))
+    return true;
+  for (const Token& t : tokens) {
     if (t.kind == TokenKind::kBadge || t.kind == TokenKind::kMark ||
         is_blank_text(t))
       continue;

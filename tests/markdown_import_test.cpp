@@ -268,6 +268,21 @@ BOOST_AUTO_TEST_CASE(bullet_linking_another_scheme_is_a_row_to_report) {
              "paper link 'file:///etc/passwd' is not an http(s) URL");
 }
 
+// A bullet with a "Paper" link whose title is not linked was left out
+// without a word; it is a row to report, as a table row would be.
+BOOST_AUTO_TEST_CASE(bullet_with_paper_link_but_unlinked_title_is_reported) {
+  ParsedPage page = parse_page(
+      "# Page\n"
+      "* Unlinked Title. Ann One. [[Paper]](https://arxiv.org/abs/2401.33333)\n"
+      "* **Bold Title**: text. [[pdf]](https://example.org/b.pdf)\n"
+      "* See [the other list](https://example.org/list) for more.\n");
+  BOOST_REQUIRE(page.rows.size() == 2u);
+  BOOST_TEST(page.rows[0].line == 2);
+  BOOST_TEST(page.rows[0].problem == "no linked title");
+  BOOST_TEST(page.rows[1].line == 3);
+  BOOST_TEST(page.rows[1].problem == "no linked title");
+}
+
 BOOST_AUTO_TEST_CASE(huge_row_is_reported_not_parsed) {
   std::string row = "| [T](https://arxiv.org/abs/2401.00001) <br> ";
   while (row.size() <= kMaxRowBytes)
