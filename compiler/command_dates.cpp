@@ -3,7 +3,6 @@
 // not through the content loader, so a file `check` rejects still shows.
 
 #include <fmt/format.h>
-#include <toml++/toml.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -16,6 +15,7 @@
 #include "diagnostics.hpp"
 #include "history.hpp"
 #include "paths.hpp"
+#include "toml_parser.hpp"
 
 namespace papersite {
 

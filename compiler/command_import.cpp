@@ -3,7 +3,6 @@
 // TOML file per paper into the target content folder.
 
 #include <fmt/format.h>
-#include <toml++/toml.h>
 
 #include <algorithm>
 #include <fstream>
@@ -15,6 +14,7 @@
 #include "diagnostics.hpp"
 #include "markdown_import.hpp"
 #include "output.hpp"
+#include "toml_parser.hpp"
 #include "toml_writer.hpp"
 
 namespace papersite {

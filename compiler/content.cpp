@@ -5,20 +5,9 @@
 // once every paper is read. Symbolic links are reported, never followed, so
 // nothing outside the content folder is ever read.
 
-// toml++ asserts on some malformed input ("[/" alone) when NDEBUG is not
-// defined; a contributor's typo must give a diagnostic, not an abort, so
-// this translation unit (the only one that parses content) always has it.
-// Limitation: with a header-only toml++ every translation unit that includes
-// it should do the same; the Debian package parses inside its own shared
-// library, which is built with NDEBUG.
-#ifndef NDEBUG
-#define NDEBUG
-#endif
-
 #include "content.hpp"
 
 #include <fmt/format.h>
-#include <toml++/toml.h>
 
 #include <algorithm>
 #include <array>
@@ -31,6 +20,7 @@
 
 #include "content_file.hpp"
 #include "paper_id.hpp"
+#include "toml_parser.hpp"
 
 namespace papersite {
 

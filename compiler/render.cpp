@@ -9,7 +9,6 @@
 #include "render.hpp"
 
 #include <fmt/format.h>
-#include <toml++/toml.h>
 
 #include <cerrno>
 #include <cstring>
@@ -23,6 +22,7 @@
 
 #include "content_file.hpp"
 #include "render_model.hpp"
+#include "toml_parser.hpp"
 
 namespace papersite {
 

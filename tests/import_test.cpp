@@ -5,7 +5,6 @@
 
 #include <fmt/format.h>
 #include <git2.h>
-#include <toml++/toml.h>
 
 #include <boost/test/unit_test.hpp>
 #include <chrono>
@@ -18,6 +17,7 @@
 #include "markdown_import.hpp"
 #include "paper_id.hpp"
 #include "test_util.hpp"
+#include "toml_parser.hpp"
 
 using namespace papersite;
 using papersite::test::read_file;

@@ -1,9 +1,9 @@
 #include "toml_writer.hpp"
 
-#include <toml++/toml.h>
-
 #include <boost/test/unit_test.hpp>
 #include <sstream>
+
+#include "toml_parser.hpp"
 
 using namespace papersite;
 
