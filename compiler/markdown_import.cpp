@@ -16,7 +16,6 @@
 
 #include <fmt/format.h>
 #include <git2.h>
-#include <toml++/toml.h>
 
 #include <algorithm>
 #include <cctype>
@@ -33,6 +32,7 @@
 #include "content_file.hpp"
 #include "history.hpp"
 #include "paper_id.hpp"
+#include "toml_parser.hpp"
 #include "toml_writer.hpp"
 
 namespace papersite {
@@ -578,7 +578,7 @@ struct RowBuilder {
 
   // A link after the title: "Paper", "Github" or a named extra.
   void link(const Token& t) {
-    if (t.url.empty() || !is_http(t.url))
+    if (!is_http_url(t.url))
       return;
     std::string name = lower(t.text);
     if ((name == "paper" || name == "pdf") && !paper_link) {
@@ -621,7 +621,7 @@ struct RowBuilder {
       row.problem =
           "no paper link: neither a 'Paper' link nor a title that links to "
           "the paper";
-    else if (!is_http(p.paper))
+    else if (!is_http_url(p.paper))
       row.problem =
           fmt::format("paper link '{}' is not an http(s) URL", p.paper);
     else if (normalise_url(p.paper).starts_with("arxiv.org/") &&
@@ -630,7 +630,8 @@ struct RowBuilder {
           "paper link '{}' is an arXiv URL without a valid arXiv id", p.paper);
     else if (p.authors.empty())
       row.problem = "no authors after the title";
-    if (p.code && !is_http(*p.code))
+    // The loader's rule: a code link it would refuse is left out.
+    if (p.code && !is_http_url(*p.code))
       p.code.reset();
   }
 };

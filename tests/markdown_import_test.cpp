@@ -283,6 +283,20 @@ BOOST_AUTO_TEST_CASE(bullet_with_paper_link_but_unlinked_title_is_reported) {
   BOOST_TEST(page.rows[1].problem == "no linked title");
 }
 
+// Found by fuzz_markdown: a link holding control characters passed as an
+// http(s) URL, and the importer wrote a file the loader refuses.
+BOOST_AUTO_TEST_CASE(links_the_loader_refuses_are_not_written) {
+  ParsedRow bad_paper = parse_row("* [T](https://a.org/\x01x). Ada Lovelace.");
+  BOOST_TEST(bad_paper.problem ==
+             "paper link 'https://a.org/\x01x' is not an http(s) URL");
+  ParsedRow bad_code = parse_row(
+      "* [T](https://arxiv.org/abs/2401.00001). Ada Lovelace. "
+      "[[Github]](https://github.ps://x) [[Slides]](https://a.org:x/s)");
+  BOOST_TEST(bad_code.problem == "");
+  BOOST_TEST(!bad_code.paper.code);
+  BOOST_TEST(bad_code.paper.links.empty());
+}
+
 BOOST_AUTO_TEST_CASE(huge_row_is_reported_not_parsed) {
   std::string row = "| [T](https://arxiv.org/abs/2401.00001) <br> ";
   while (row.size() <= kMaxRowBytes)

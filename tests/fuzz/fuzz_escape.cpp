@@ -1,5 +1,6 @@
-// Properties of the escape functions: escaped text re-parses to the input,
-// XML output is well-formed character data, a markdown cell stays one cell.
+// Properties of the escape functions: escaped text re-parses to the input
+// (a markdown cell with its line breaks as spaces), XML output is
+// well-formed character data, a markdown cell stays one cell.
 
 #include <cstddef>
 #include <cstdint>
@@ -40,6 +41,50 @@ std::string unescape_xml(std::string_view s) {
     else
       check(false);
     i = semi;
+  }
+  return out;
+}
+
+// Reads escape_markdown's output back as a markdown renderer does:
+// backslash escapes and the four entities it writes.
+std::string unescape_markdown(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\') {
+      check(i + 1 < s.size());
+      out += s[++i];
+      continue;
+    }
+    if (s[i] != '&') {
+      out += s[i];
+      continue;
+    }
+    std::size_t semi = s.find(';', i);
+    check(semi != std::string_view::npos);
+    std::string_view entity = s.substr(i, semi - i + 1);
+    if (entity == "&amp;")
+      out += '&';
+    else if (entity == "&lt;")
+      out += '<';
+    else if (entity == "&gt;")
+      out += '>';
+    else if (entity == "&quot;")
+      out += '"';
+    else
+      check(false);
+    i = semi;
+  }
+  return out;
+}
+
+// `s` with each line break (CR LF, CR or LF) as one space, as a table
+// cell shows it.
+std::string breaks_as_spaces(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n')
+      ++i;
+    out += s[i] == '\r' || s[i] == '\n' ? ' ' : s[i];
   }
   return out;
 }
@@ -86,6 +131,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
   check(unescape_xml(xml) == papersite::strip_xml_illegal(input));
   check(papersite::strip_xml_illegal(xml) == xml);
 
-  check(one_cell(papersite::escape_markdown(input)));
+  std::string cell = papersite::escape_markdown(input);
+  check(one_cell(cell));
+  check(unescape_markdown(cell) == breaks_as_spaces(input));
   return 0;
 }

@@ -1,8 +1,7 @@
 // Properties of the importer's markdown parser: it never fails on any
-// page; a row it calls usable has a title, authors and an http(s) paper
-// link; and the TOML file written for it parses back to the same title.
-
-#include <toml++/toml.h>
+// page; a row it calls usable has a title, authors and a paper link, code
+// link and extra links the loader accepts; and the TOML file written for
+// it parses back to the same title.
 
 #include <cstddef>
 #include <cstdint>
@@ -13,6 +12,7 @@
 #include "content_file.hpp"
 #include "markdown_import.hpp"
 #include "paper_id.hpp"
+#include "toml_parser.hpp"
 #include "toml_writer.hpp"
 
 namespace {
@@ -36,6 +36,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
     check(!paper.title.empty());
     check(!paper.authors.empty());
     check(papersite::is_http_url(paper.paper));
+    check(!paper.code || papersite::is_http_url(*paper.code));
+    for (const auto& [name, url] : paper.links)
+      check(papersite::is_http_url(url));
     std::string file = papersite::paper_toml(paper);
     if (papersite::first_invalid_utf8(file) != std::string::npos)
       continue;  // the loader reports such a file at its line
