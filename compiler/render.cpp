@@ -35,6 +35,13 @@ Error theme_error(std::string message) {
   return Error{ExitCode::kEnvironment, std::move(message)};
 }
 
+// Themes come from strangers too; these bounds keep one from making the
+// render run out of memory or time. Real templates are a few KiB, nest
+// sections a few levels and include a partial a few times.
+constexpr std::uintmax_t kMaxThemeFileBytes = std::uintmax_t{256} * 1024;
+constexpr int kMaxSectionDepth = 64;
+constexpr std::size_t kMaxExpandedBytes = std::size_t{8} * 1024 * 1024;
+
 // Regular files only: a symbolic link could lead out of the theme.
 Result<std::string> read_theme_file(const fs::path& file) {
   std::error_code ec;
@@ -47,6 +54,12 @@ Result<std::string> read_theme_file(const fs::path& file) {
   if (!fs::is_regular_file(status))
     return theme_error(
         fmt::format("cannot read '{}': no such file", file.string()));
+  std::uintmax_t size = fs::file_size(file, ec);
+  if (!ec && size > kMaxThemeFileBytes)
+    return theme_error(
+        fmt::format("'{}' is {} bytes, over the limit of {} "
+                    "for a theme file",
+                    file.string(), size, kMaxThemeFileBytes));
   std::ifstream in(file, std::ios::binary);
   if (!in)
     return theme_error(fmt::format("cannot read '{}': {}", file.string(),
@@ -54,6 +67,19 @@ Result<std::string> read_theme_file(const fs::path& file) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
+}
+
+// "line L, column C" of byte `offset` of `text`.
+std::string line_and_column(const std::string& text, std::size_t offset) {
+  int line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  return fmt::format("line {}, column {}", line, offset - line_start + 1);
 }
 
 // kainjow reports byte offsets ("Unclosed tag at 57"); add line and column.
@@ -66,19 +92,44 @@ std::string locate_mustache_error(const std::string& message,
   std::size_t offset = std::stoul(match[1].str());
   if (offset > text.size())
     return message;
-  int line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
+  return fmt::format("{} ({})", message, line_and_column(text, offset));
+}
+
+// kainjow parses and renders nested sections recursively, so a template
+// nesting thousands of them exhausts memory; the depth is bounded. A
+// set-delimiter tag ({{=<% %>=}}) is refused: partials included under
+// other delimiters would escape the checks on includes (a partial
+// including itself overflowed the stack). A malformed tag ends the scan
+// and is left for kainjow to report.
+Status check_tags(const fs::path& file, const std::string& text) {
+  int depth = 0;
+  for (std::size_t at = text.find("{{"); at != std::string::npos;
+       at = text.find("{{", at)) {
+    char kind = at + 2 < text.size() ? text[at + 2] : '\0';
+    if (kind == '=')
+      return theme_error(fmt::format(
+          "template '{}' changes the tag delimiters ({}); papersite themes "
+          "write every tag with {{{{ }}}}",
+          file.string(), line_and_column(text, at)));
+    if ((kind == '#' || kind == '^') && ++depth > kMaxSectionDepth)
+      return theme_error(fmt::format(
+          "template '{}' nests sections more than {} deep ({}); a page "
+          "needs a few levels",
+          file.string(), kMaxSectionDepth, line_and_column(text, at)));
+    if (kind == '/')
+      --depth;
+    std::size_t end = text.find(kind == '{' ? "}}}" : "}}", at + 2);
+    if (end == std::string::npos)
+      return ok_status();
+    at = end + 2;
   }
-  return fmt::format("{} (line {}, column {})", message, line,
-                     offset - line_start + 1);
+  return ok_status();
 }
 
 Status check_compiles(const fs::path& file, const std::string& text) {
+  Status tags = check_tags(file, text);
+  if (!tags.ok())
+    return tags;
   mustache::mustache compiled{text};
   if (compiled.is_valid())
     return ok_status();
@@ -126,8 +177,6 @@ std::string drop_standalone_lines(const std::string& text) {
 // parses a partial again at every inclusion, thousands of times for the
 // rows of a long list; inlining parses it once. The output is the same
 // because partials see the context of their inclusion either way.
-// Limitation: a partial that changes the delimiters ({{=<% %>=}}) changes
-// them for the rest of the including template too; set them back.
 std::string inline_partials(const std::string& text,
                             const std::map<std::string, std::string>& partials,
                             int depth = 0) {
@@ -410,6 +459,28 @@ Status check_includes(const Theme& theme) {
       if (!s.ok())
         return s;
     }
+  }
+
+  // The render inlines a partial at each inclusion: partials that each
+  // include the next twice would double the text at every level.
+  std::map<std::string, std::size_t> expanded;
+  std::function<std::size_t(const std::string&)> size_of =
+      [&](const std::string& text) {
+        std::size_t total = text.size();
+        for (const std::string& name : included_partials(text)) {
+          auto [it, fresh] = expanded.try_emplace(name, 0);
+          if (fresh)
+            it->second = size_of(theme.partials.at(name));
+          total = std::min(total + it->second, kMaxExpandedBytes + 1);
+        }
+        return total;
+      };
+  for (const auto& [name, text] : theme.templates) {
+    if (size_of(text) > kMaxExpandedBytes)
+      return theme_error(fmt::format(
+          "template '{}' with its partials inlined is over {} bytes; include "
+          "each partial a few times, not in a chain that multiplies them",
+          (theme.dir / name).string(), kMaxExpandedBytes));
   }
   return ok_status();
 }

@@ -1,5 +1,7 @@
 #include "render.hpp"
 
+#include <fmt/format.h>
+
 #include <boost/test/unit_test.hpp>
 
 #include "render_fixture.hpp"
@@ -271,14 +273,14 @@ BOOST_AUTO_TEST_CASE(a_value_named_like_a_partial_is_not_rendered_as_one) {
                  (dir / "partials/title.mustache").string() +
                  "' does not exist");
 
-  // Under other delimiters the include is only found while rendering.
+  // Other delimiters, which would hide the include, are refused.
   theme.templates["t"] = "{{=<% %>=}}<%#papers%>[<%> title%>]<%/papers%>";
   files = render_site(theme, view);
   BOOST_REQUIRE(!files.ok());
   BOOST_TEST(files.error().message ==
              "template '" + (dir / "t").string() +
-                 "' includes partial 'title', which is not a file of '" +
-                 (dir / "partials").string() + "'");
+                 "' changes the tag delimiters (line 1, column 1); papersite "
+                 "themes write every tag with {{ }}");
 }
 
 BOOST_AUTO_TEST_CASE(template_that_does_not_compile_names_file_and_reason) {
@@ -411,6 +413,59 @@ BOOST_AUTO_TEST_CASE(partial_including_itself_is_refused) {
   BOOST_TEST(load_error(theme) ==
              "partial 'a' includes itself through 'b'; a partial cannot "
              "recurse");
+}
+
+// Issue 8: sections nested tens of thousands deep ran the render out of
+// memory; the depth is bounded.
+BOOST_AUTO_TEST_CASE(sections_nested_too_deep_are_refused) {
+  TempDir dir;
+  auto nested = [](int depth, const std::string& open,
+                   const std::string& close) {
+    std::string text;
+    for (int i = 0; i < depth; ++i)
+      text += open + "#site" + close;
+    for (int i = 0; i < depth; ++i)
+      text += open + "/site" + close;
+    return text;
+  };
+  fs::path ok = one_template_theme(dir / "ok", nested(64, "{{", "}}") + "\n");
+  BOOST_TEST(load_theme(ok).ok());
+  fs::path deep =
+      one_template_theme(dir / "deep", "x\n" + nested(65, "{{", "}}") + "\n");
+  BOOST_TEST(load_error(deep) ==
+             "template '" + (deep / "page.mustache").string() +
+                 "' nests sections more than 64 deep (line 2, column 577); a "
+                 "page needs a few levels");
+}
+
+// A partial including itself under other delimiters overflowed the stack.
+BOOST_AUTO_TEST_CASE(changed_delimiters_are_refused) {
+  TempDir dir;
+  fs::path theme = one_template_theme(dir.path(), "{{> a}}\n");
+  write_file(theme / "partials/a.mustache", "x\n  {{=<% %>=}}<%> a%>");
+  BOOST_TEST(load_error(theme) ==
+             "template '" + (theme / "partials/a.mustache").string() +
+                 "' changes the tag delimiters (line 2, column 3); papersite "
+                 "themes write every tag with {{ }}");
+}
+
+BOOST_AUTO_TEST_CASE(theme_files_and_inlined_partials_are_bounded) {
+  TempDir dir;
+  fs::path big = one_template_theme(dir / "big", std::string(300000, 'x'));
+  BOOST_TEST(load_error(big) == "'" + (big / "page.mustache").string() +
+                                    "' is 300000 bytes, over the limit of "
+                                    "262144 for a theme file");
+  // Each partial includes the next twice: 2^30 copies of the last one.
+  fs::path chain = one_template_theme(dir / "chain", "{{> p0}}\n");
+  for (int i = 0; i < 30; ++i)
+    write_file(chain / fmt::format("partials/p{}.mustache", i),
+               fmt::format("{{{{> p{0}}}}}{{{{> p{0}}}}}", i + 1));
+  write_file(chain / "partials/p30.mustache", "text");
+  BOOST_TEST(load_error(chain) ==
+             "template '" + (chain / "page.mustache").string() +
+                 "' with its partials inlined is over 8388608 bytes; include "
+                 "each partial a few times, not in a chain that multiplies "
+                 "them");
 }
 
 BOOST_AUTO_TEST_CASE(partial_alone_on_a_line_gives_its_lines_once) {
