@@ -125,6 +125,9 @@ Result<WriteReport> write_outputs(const fs::path& out_dir,
   std::vector<fs::path> folders;
   for (const RenderedFile& f : files) {
     fs::path target = out_dir / fs::path(f.path);
+    // Every output folder, written to or not: a killed build's leftover
+    // may sit beside pages that have not changed since.
+    folders.push_back(target.parent_path());
     if (same_bytes(target, f.bytes)) {
       ++report.unchanged;
       continue;
@@ -134,7 +137,6 @@ Result<WriteReport> write_outputs(const fs::path& out_dir,
       return s.error();
     ++report.written;
     report.written_paths.push_back(f.path);
-    folders.push_back(target.parent_path());
   }
   std::sort(folders.begin(), folders.end());
   folders.erase(std::unique(folders.begin(), folders.end()), folders.end());

@@ -85,4 +85,22 @@ BOOST_AUTO_TEST_CASE(temp_file_of_a_dead_writer_is_removed) {
   BOOST_TEST(fs::exists(live));
 }
 
+// A killed build's leftover stayed for good when the next build had
+// nothing new to write into its folder.
+BOOST_AUTO_TEST_CASE(leftover_beside_unchanged_pages_is_removed) {
+  TempDir dir;
+  papersite::test::write_file(dir / "README.md", "whole");
+  papersite::test::write_file(dir / "feeds/a.xml", "<a/>");
+  fs::path dead = dir / ".README.md.papersite-tmp-4194305-0";
+  fs::path dead_feed = dir / "feeds/.a.xml.papersite-tmp-4194305-1";
+  papersite::test::write_file(dead, "cut");
+  papersite::test::write_file(dead_feed, "cut");
+  auto report = write_outputs(
+      dir.path(), {{"README.md", "whole"}, {"feeds/a.xml", "<a/>"}});
+  BOOST_REQUIRE(report.ok());
+  BOOST_TEST(report->written == 0);
+  BOOST_TEST(!fs::exists(dead));
+  BOOST_TEST(!fs::exists(dead_feed));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
