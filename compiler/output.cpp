@@ -122,6 +122,17 @@ Status write_file_atomic(const fs::path& file, std::string_view bytes) {
 Result<WriteReport> write_outputs(const fs::path& out_dir,
                                   const std::vector<RenderedFile>& files) {
   WriteReport report;
+  // A folder where a page goes would fail its write half-way through the
+  // set; it fails the build before anything is written.
+  for (const RenderedFile& f : files) {
+    fs::path target = out_dir / fs::path(f.path);
+    std::error_code ec;
+    if (fs::is_directory(fs::symlink_status(target, ec)))
+      return Error{ExitCode::kEnvironment,
+                   fmt::format("cannot write '{}': a folder of that name is "
+                               "in the way; move it or rename the page",
+                               target.string())};
+  }
   std::vector<fs::path> folders;
   for (const RenderedFile& f : files) {
     fs::path target = out_dir / fs::path(f.path);

@@ -575,6 +575,15 @@ Result<std::vector<RenderJob>> plan_jobs(const Theme& theme, const View& view) {
       jobs.push_back(std::move(job));
     }
   }
+  // A page named like another output's folder ("feeds") could not be both.
+  for (const auto& [path, owner] : path_owner) {
+    auto inside = path_owner.lower_bound(path + "/");
+    if (inside != path_owner.end() && inside->first.starts_with(path + "/"))
+      return theme_error(fmt::format(
+          "template '{}' writes '{}', which template '{}' needs as the "
+          "folder of '{}'; rename one of them",
+          owner, path, inside->second, inside->first));
+  }
   return jobs;
 }
 

@@ -68,6 +68,18 @@ BOOST_AUTO_TEST_CASE(depfile_lists_sorted_unique_escaped_inputs) {
              "  /c/z.toml\n");
 }
 
+BOOST_AUTO_TEST_CASE(folder_in_the_way_fails_before_anything_is_written) {
+  TempDir dir;
+  fs::create_directories(dir / "b.md");
+  auto report = write_outputs(dir.path(), {{"a.md", "A"}, {"b.md", "B"}});
+  BOOST_REQUIRE(!report.ok());
+  BOOST_TEST(report.error().message ==
+             "cannot write '" + (dir / "b.md").string() +
+                 "': a folder of that name is in the way; move it or rename "
+                 "the page");
+  BOOST_TEST(!fs::exists(dir / "a.md"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(output_leftovers)

@@ -574,6 +574,23 @@ BOOST_AUTO_TEST_CASE(two_outputs_writing_one_path_are_refused) {
              "write 'README.md'; give each output its own path");
 }
 
+// A topic page named "feeds" was written, then the feeds failed to go in
+// a folder of that name with exit 3, half the pages replaced.
+BOOST_AUTO_TEST_CASE(page_named_like_another_outputs_folder_is_refused) {
+  TempDir dir;
+  SampleList list;
+  list.content.topics[1].page = "feeds";
+  auto loaded = load_theme(copy_markdown_theme(dir.path()));
+  BOOST_REQUIRE(loaded.ok());
+  View view = list.view();
+  auto files = render_site(*loaded, view);
+  BOOST_REQUIRE(!files.ok());
+  BOOST_TEST(files.error().message ==
+             "template 'topic.md.mustache' writes 'feeds', which template "
+             "'topic_feed.xml.mustache' needs as the folder of "
+             "'feeds/pruning.xml'; rename one of them");
+}
+
 BOOST_AUTO_TEST_CASE(readme_leaves_out_topics_without_recent_papers) {
   TempDir dir;
   fs::path theme = copy_markdown_theme(dir.path());
