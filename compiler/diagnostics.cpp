@@ -31,21 +31,41 @@ std::string caret_line(const std::string& source, int column) {
   return pad + "^";
 }
 
+// Control characters (a line break in a file name or a key) shown as
+// escapes, so that one diagnostic stays one line and no text from content
+// can pass for another diagnostic, or for a CI annotation.
+std::string one_line(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    auto u = static_cast<unsigned char>(c);
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\r')
+      out += "\\r";
+    else if ((u < 0x20 && c != '\t') || u == 0x7f)
+      out += fmt::format("\\x{:02x}", u);
+    else
+      out += c;
+  }
+  return out;
+}
+
 void print_line(const std::string& text) {
-  std::fputs(text.c_str(), stderr);
+  std::fputs(one_line(text).c_str(), stderr);
   std::fputc('\n', stderr);
 }
 
 }  // namespace
 
 std::string format_diagnostic(const Diagnostic& d) {
-  std::string out = d.path;
+  std::string out = one_line(d.path);
   if (d.line > 0) {
     out += fmt::format(":{}", d.line);
     if (d.column > 0)
       out += fmt::format(":{}", d.column);
   }
-  out += fmt::format(": {}: {}\n", label(d.severity), d.message);
+  out += fmt::format(": {}: {}\n", label(d.severity), one_line(d.message));
   if (!d.source_line.empty()) {
     out += d.source_line + "\n";
     if (d.column > 0)

@@ -33,6 +33,20 @@ BOOST_AUTO_TEST_CASE(without_position_prints_path_only) {
   BOOST_TEST(format_diagnostic(d) == "content/topics.toml: error: missing\n");
 }
 
+// A key holding a line break printed a second line that read as a
+// diagnostic, which the problem matcher made an annotation on another file.
+BOOST_AUTO_TEST_CASE(control_characters_cannot_start_another_line) {
+  Diagnostic d{Severity::kError,
+               "content/papers/x/a\nb.toml",
+               1,
+               1,
+               "unknown key 'x\ncontent/y.toml:1:1: error: forged\r\x01'",
+               ""};
+  BOOST_TEST(format_diagnostic(d) ==
+             "content/papers/x/a\\nb.toml:1:1: error: unknown key "
+             "'x\\ncontent/y.toml:1:1: error: forged\\r\\x01'\n");
+}
+
 BOOST_AUTO_TEST_CASE(counts_and_sorts) {
   Diagnostics all;
   all.warning("b.toml", 1, 1, "w");
