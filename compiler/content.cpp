@@ -20,6 +20,7 @@
 
 #include "content_file.hpp"
 #include "paper_id.hpp"
+#include "strings.hpp"
 #include "toml_parser.hpp"
 
 namespace papersite {
@@ -417,8 +418,12 @@ std::string path_problem(std::string_view key, std::string_view value) {
   fs::path normal = path.lexically_normal();
   if (normal.empty() || normal == ".")
     return fmt::format("'{}' must name a file", key);
-  if (*normal.begin() == ".git")
-    return fmt::format("'{}' must not point into '.git/'", key);
+  // Any '.git' part, in any case: a nested repository's, or ".GIT" on a
+  // file system that ignores case.
+  for (const fs::path& part : normal) {
+    if (equals_nocase(part.string(), ".git"))
+      return fmt::format("'{}' must not point into a '.git/' folder", key);
+  }
   return {};
 }
 
