@@ -245,6 +245,44 @@ BOOST_AUTO_TEST_CASE(theme_output_inside_content_is_refused_before_writing) {
   BOOST_TEST(!fs::exists(repo.dir / "pruning.md"));
 }
 
+BOOST_AUTO_TEST_CASE(out_inside_content_is_a_usage_error) {
+  ListRepo repo;
+  RunResult r = run(papersite::test::papersite_binary() +
+                        " build --content content --out content/sub",
+                    repo.dir.path());
+  BOOST_TEST(r.exit_code == 2);
+  BOOST_TEST(r.err ==
+             "papersite: error: --out 'content/sub' is inside the content "
+             "folder 'content'\n");
+  BOOST_TEST(!fs::exists(repo.dir / "content/sub"));
+  BOOST_TEST(!fs::exists(repo.dir / "README.md"));
+}
+
+BOOST_AUTO_TEST_CASE(absolute_theme_output_path_is_refused) {
+  ListRepo repo;
+  fs::path theme = repo.dir / "theme";
+  fs::copy(papersite::test::source_dir() / "themes/markdown", theme,
+           fs::copy_options::recursive);
+  std::string toml = read_file(theme / "theme.toml");
+  auto at = toml.find("path = \"feed.xml\"");
+  BOOST_TEST_REQUIRE(at != std::string::npos);
+  std::string outside = (repo.dir / "outside.xml").string();
+  toml.replace(at, 17, "path = \"" + outside + "\"");
+  write_file(theme / "theme.toml", toml);
+
+  RunResult r = run(papersite::test::papersite_binary() +
+                        " build --content content --theme theme --out out",
+                    repo.dir.path());
+  BOOST_TEST(r.exit_code == 3);
+  BOOST_TEST(r.err == "papersite: error: 'theme/theme.toml' line 17: path '" +
+                          outside +
+                          "' must be a relative path inside the output folder "
+                          "without '..' or '.git'; only per-topic outputs use "
+                          "{{slug}} or {{page}}\n");
+  BOOST_TEST(!fs::exists(outside));
+  BOOST_TEST(!fs::exists(repo.dir / "out"));
+}
+
 BOOST_AUTO_TEST_CASE(every_command_names_a_missing_content_folder) {
   TempDir dir;
   std::string binary = papersite::test::papersite_binary();
