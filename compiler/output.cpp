@@ -122,11 +122,20 @@ Status write_file_atomic(const fs::path& file, std::string_view bytes) {
 Result<WriteReport> write_outputs(const fs::path& out_dir,
                                   const std::vector<RenderedFile>& files) {
   WriteReport report;
-  // A folder where a page goes would fail its write half-way through the
-  // set; it fails the build before anything is written.
+  // Checked before anything is written: a folder where a page goes would
+  // fail its write half-way through the set, and a symbolic link below
+  // --out (one a pull request committed, say) would lead the pages out.
   for (const RenderedFile& f : files) {
-    fs::path target = out_dir / fs::path(f.path);
+    fs::path target = out_dir;
     std::error_code ec;
+    for (const fs::path& part : fs::path(f.path)) {
+      target /= part;
+      if (fs::is_symlink(fs::symlink_status(target, ec)))
+        return Error{ExitCode::kEnvironment,
+                     fmt::format("cannot write '{}': '{}' is a symbolic link; "
+                                 "pages are written into real folders only",
+                                 (out_dir / f.path).string(), target.string())};
+    }
     if (fs::is_directory(fs::symlink_status(target, ec)))
       return Error{ExitCode::kEnvironment,
                    fmt::format("cannot write '{}': a folder of that name is "

@@ -80,6 +80,27 @@ BOOST_AUTO_TEST_CASE(folder_in_the_way_fails_before_anything_is_written) {
   BOOST_TEST(!fs::exists(dir / "a.md"));
 }
 
+BOOST_AUTO_TEST_CASE(symbolic_link_below_out_is_never_written_through) {
+  TempDir dir;
+  TempDir elsewhere;
+  fs::create_directories(dir / "out");
+  fs::create_directory_symlink(elsewhere.path(), dir / "out/feeds");
+  papersite::test::write_file(elsewhere / "README.md", "theirs");
+  fs::create_symlink(elsewhere / "README.md", dir / "out/README.md");
+  for (const char* page : {"feeds/a.xml", "README.md"}) {
+    auto report = write_outputs(dir / "out", {{page, "mine"}});
+    BOOST_REQUIRE(!report.ok());
+    std::string link = page[0] == 'f' ? "feeds" : "README.md";
+    BOOST_TEST(report.error().message ==
+               "cannot write '" + (dir / "out" / page).string() + "': '" +
+                   (dir / "out" / link).string() +
+                   "' is a symbolic link; pages are written into real "
+                   "folders only");
+  }
+  BOOST_TEST(!fs::exists(elsewhere / "a.xml"));
+  BOOST_TEST(papersite::test::read_file(elsewhere / "README.md") == "theirs");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(output_leftovers)
