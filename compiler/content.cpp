@@ -53,8 +53,14 @@ class FileReport {
  public:
   FileReport(std::string path, Diagnostics& sink)
       : path_(std::move(path)), sink_(sink) {}
+  // lines_ views text_, so a report stays where it was made.
+  FileReport(const FileReport&) = delete;
+  FileReport& operator=(const FileReport&) = delete;
 
-  void set_text(std::string text) { text_ = std::move(text); }
+  void set_text(std::string text) {
+    text_ = std::move(text);
+    lines_.reset();
+  }
   const std::string& path() const { return path_; }
 
   void error(Position at, std::string message) {
@@ -64,13 +70,18 @@ class FileReport {
     sink_.warning(path_, at.line, at.column, std::move(message),
                   source_line(at));
   }
-  std::string source_line(Position at) const {
-    return at.line > 0 ? printable(line_of(text_, at.line)) : std::string();
+  std::string source_line(Position at) {
+    if (at.line < 1)
+      return {};
+    if (!lines_)
+      lines_.emplace(text_);
+    return printable(lines_->line(at.line));
   }
 
  private:
   std::string path_;
   std::string text_;
+  std::optional<LineIndex> lines_;  // of text_, made on the first diagnostic
   Diagnostics& sink_;
 };
 

@@ -108,22 +108,26 @@ void Diagnostics::sort() {
                    });
 }
 
-std::string line_of(const std::string& text, int line) {
-  if (line < 1)
+LineIndex::LineIndex(std::string_view text) : text_(text), starts_{0} {
+  for (std::size_t i = text.find('\n'); i != std::string_view::npos;
+       i = text.find('\n', i + 1))
+    starts_.push_back(i + 1);
+}
+
+std::string LineIndex::line(int line) const {
+  if (line < 1 || static_cast<std::size_t>(line) > starts_.size())
     return {};
-  std::size_t start = 0;
-  for (int i = 1; i < line; ++i) {
-    start = text.find('\n', start);
-    if (start == std::string::npos)
-      return {};
-    ++start;
-  }
-  std::size_t end = text.find('\n', start);
-  std::string result =
-      text.substr(start, end == std::string::npos ? end : end - start);
+  std::size_t start = starts_[static_cast<std::size_t>(line) - 1];
+  std::size_t end = text_.find('\n', start);
+  std::string result(
+      text_.substr(start, end == std::string_view::npos ? end : end - start));
   if (!result.empty() && result.back() == '\r')
     result.pop_back();
   return result;
+}
+
+std::string line_of(const std::string& text, int line) {
+  return LineIndex(text).line(line);
 }
 
 void Log::set_verbosity(Verbosity v) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace papersite {
@@ -42,6 +43,21 @@ class Diagnostics {
 
  private:
   std::vector<Diagnostic> items_;
+};
+
+// The lines of a text by number, for the source lines of diagnostics. The
+// line starts are found once, so a file with thousands of diagnostics costs
+// no more than one pass. `text` must outlive the index.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text);
+  // The line `line` (1-based), without its line ending; empty when out of
+  // range.
+  std::string line(int line) const;
+
+ private:
+  std::string_view text_;
+  std::vector<std::size_t> starts_;
 };
 
 // The line `line` (1-based) of `text`, without its line ending; empty when
