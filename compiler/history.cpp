@@ -960,7 +960,13 @@ void set_reference_time(git_repository* repo, const HistoryOptions& options,
 Status walk(git_repository* repo, const HistoryOptions& options,
             const std::string& content_rel, History& h) {
   std::string ignore_text = read_text(h.repo_root / ".git-blame-ignore-revs");
-  auto revs = parse_ignore_revs(ignore_text);
+  std::vector<std::string> skipped;
+  auto revs = parse_ignore_revs(ignore_text, &skipped);
+  for (const std::string& line : skipped)
+    h.warnings.push_back(fmt::format(
+        "'.git-blame-ignore-revs' {} is not a full 40-digit commit id and is "
+        "ignored, as git blame refuses it; write the whole id",
+        line));
   std::vector<std::string> parts = split_path(content_rel);
   parts.push_back("papers");
   std::string papers_dir;
@@ -1065,11 +1071,12 @@ Error repository_open_error(int code, const std::string& detail,
                       dir.string(), detail)};
 }
 
-std::vector<std::string> parse_ignore_revs(const std::string& text) {
+std::vector<std::string> parse_ignore_revs(const std::string& text,
+                                           std::vector<std::string>* skipped) {
   std::vector<std::string> revs;
   std::istringstream in(text);
   std::string line;
-  while (std::getline(in, line)) {
+  for (int number = 1; std::getline(in, line); ++number) {
     line = line.substr(0, line.find('#'));
     auto first = line.find_first_not_of(" \t\r");
     if (first == std::string::npos)
@@ -1079,8 +1086,11 @@ std::vector<std::string> parse_ignore_revs(const std::string& text) {
     bool is_hex =
         rev.size() == GIT_OID_HEXSZ &&
         rev.find_first_not_of("0123456789abcdefABCDEF") == std::string::npos;
-    if (!is_hex)
+    if (!is_hex) {
+      if (skipped != nullptr)
+        skipped->push_back(fmt::format("line {}: '{}'", number, rev));
       continue;
+    }
     std::transform(rev.begin(), rev.end(), rev.begin(),
                    [](unsigned char c) { return std::tolower(c); });
     revs.push_back(rev);

@@ -88,8 +88,10 @@ Error repository_open_error(int code, const std::string& detail,
 
 // The commit ids listed in a `.git-blame-ignore-revs` file, in the format
 // git reads: one full hex id per line, `#` starts a comment, blank lines
-// and anything else are skipped.
-std::vector<std::string> parse_ignore_revs(const std::string& text);
+// are skipped. Any other line is skipped too, and when `skipped` is given
+// it gets one "line N: 'text'" for each.
+std::vector<std::string> parse_ignore_revs(
+    const std::string& text, std::vector<std::string>* skipped = nullptr);
 
 // Walks the history once. Fails with ExitCode::kEnvironment for a shallow
 // clone (unless allowed), a repository libgit2 refuses to open, or a

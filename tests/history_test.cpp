@@ -247,10 +247,15 @@ BOOST_AUTO_TEST_CASE(commit_listed_in_blame_ignore_revs_is_no_update) {
 
 BOOST_AUTO_TEST_CASE(parse_ignore_revs_reads_git_format) {
   std::string id = "0123456789abcdef0123456789ABCDEF01234567";
-  auto revs = parse_ignore_revs("# comment\n\n" + id +
-                                " # why\nnot-a-hash\n  deadbeef\n");
+  std::vector<std::string> skipped;
+  auto revs = parse_ignore_revs(
+      "# comment\n\n" + id + " # why\nnot-a-hash\n  deadbeef\n", &skipped);
   BOOST_REQUIRE(revs.size() == 1u);
   BOOST_TEST(revs[0] == "0123456789abcdef0123456789abcdef01234567");
+  // A short id pasted from git log was dropped without a word.
+  BOOST_TEST(skipped == (std::vector<std::string>{"line 4: 'not-a-hash'",
+                                                  "line 5: 'deadbeef'"}),
+             boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(non_ascii_file_name_is_dated) {
