@@ -99,19 +99,37 @@ std::string printable(std::string_view line) {
 
 namespace {
 
-// The scanner follows TOML's four string forms and comments, which is all
-// it takes to know what is inside a string. It calls `stop(i)` for each
-// byte outside strings and comments (and the line feed ending a comment)
-// and returns the first offset where that answers true, npos for none.
+// Bytes that end a bare value (a number, date or boolean) for toml++.
+bool ends_bare_value(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+         c == '\f' || c == ']' || c == '}' || c == ',' || c == '#';
+}
+
+// Where TOML code is, as toml++ reads it. The scanner follows TOML's four
+// string forms and comments, and one more thing: toml++ reads a bare value
+// up to the next space, ',', ']', '}' or '#', through any quote, asking of
+// each character whether it is whitespace (which, for some non-ASCII
+// characters, reaches an unreachable point in toml++ 3.3). So a bare value
+// is code to its end, quotes included ('x = 0"é"'); knowing where values
+// start takes the brackets and '=' signs. It calls `stop(i)` for each byte
+// outside strings and comments (and the line feed ending a comment) and
+// returns the first offset where that answers true, npos for none.
 template <typename Stop>
 std::size_t first_code_byte(std::string_view text, Stop stop) {
   enum class In { kCode, kComment, kBasic, kLiteral, kMultiBasic, kMulti };
   In in = In::kCode;
+  // Open brackets: 'a' an array, '{' an inline table, 'h' a table header.
+  std::string open;
+  bool value = false;  // a value, not a key, may start here
   auto run_of = [&](std::size_t i, char q) {
     std::size_t n = 0;
     while (i + n < text.size() && text[i + n] == q)
       ++n;
     return n;
+  };
+  auto new_line = [&] {
+    if (open.empty())
+      value = false;
   };
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
@@ -119,8 +137,29 @@ std::size_t first_code_byte(std::string_view text, Stop stop) {
       case In::kCode:
         if (stop(i))
           return i;
-        if (c == '#') {
+        if (value && !ends_bare_value(c) && c != '"' && c != '\'' && c != '[' &&
+            c != '{' && c != '=') {
+          for (; i + 1 < text.size() && !ends_bare_value(text[i + 1]); ++i) {
+            if (stop(i + 1))
+              return i + 1;
+          }
+        } else if (c == '#') {
           in = In::kComment;
+        } else if (c == '\n') {
+          new_line();
+        } else if (c == '=') {
+          value = true;
+        } else if (c == '[') {
+          open += value ? 'a' : 'h';
+        } else if (c == '{') {
+          open += '{';
+          value = false;
+        } else if (c == ']' || c == '}') {
+          if (!open.empty())
+            open.pop_back();
+          value = !open.empty() || c == '}';
+        } else if (c == ',') {
+          value = !open.empty() && open.back() == 'a';
         } else if (c == '"' || c == '\'') {
           std::size_t n = run_of(i, c);
           bool multi = n >= 3;
@@ -137,6 +176,7 @@ std::size_t first_code_byte(std::string_view text, Stop stop) {
       case In::kComment:
         if (c == '\n') {
           in = In::kCode;
+          new_line();
           if (stop(i))
             return i;
         }

@@ -51,6 +51,25 @@ BOOST_AUTO_TEST_CASE(non_ascii_outside_strings_is_found) {
   BOOST_TEST(stray_non_ascii("t = \"open\n\xc3\xa9 = 1\n") == 10u);
 }
 
+// Found by fuzz_paper once toml++ was built with UBSan: toml++ reads a bare
+// value through any quote up to a space or ',' and asks of each character
+// whether it is whitespace, which for U+0393 (and U+00A1 to U+0499, most of
+// U+2D6E to U+3167 and U+FB06 to U+FEFE) reaches an unreachable point.
+BOOST_AUTO_TEST_CASE(quotes_inside_a_bare_value_open_no_string) {
+  BOOST_TEST(stray_non_ascii("p =0\"x\xce\x93\"\n") == 6u);
+  BOOST_TEST(stray_non_ascii("w = 1.\"\xc3\xa9\"\n") == 7u);
+  BOOST_TEST(stray_non_ascii("a = [1, 2\"\xc3\xa9\"]\n") == 10u);
+  BOOST_TEST(stray_non_ascii("t = { d = 2024-01-01'\xe3\x82\xa2' }\n") == 21u);
+  BOOST_TEST(stray_non_ascii("b = true\"\xc3\xa9\"\n") == 9u);
+  // Where a value or a key starts, a quote opens a string as before.
+  BOOST_TEST(stray_non_ascii("a = [1, \"\xc3\xa9\", '\xc3\xa9']\n") == kNone);
+  BOOST_TEST(stray_non_ascii("l = { \"\xc3\xa9\" = \"x\", k = 1 }\n") == kNone);
+  BOOST_TEST(stray_non_ascii("a.\"\xc3\xa9\" = 1\n[t.\"\xc3\xa9\"]\n") ==
+             kNone);
+  BOOST_TEST(stray_non_ascii("a = [\n  1,\n  \"\xc3\xa9\",\n]\n") == kNone);
+  BOOST_TEST(stray_non_ascii("d = 2024-01-01 # \xc3\xa9\n") == kNone);
+}
+
 BOOST_AUTO_TEST_CASE(key_parts_are_counted_per_line_outside_strings) {
   std::string dots(kMaxKeyParts - 1, '.');
   BOOST_TEST(too_many_key_parts(dots) == kNone);
