@@ -603,9 +603,11 @@ void read_added(Fields& fields, Paper& paper, std::optional<TimePoint> now) {
 // ---------------------------------------------------------------- loader
 
 const std::vector<std::string> kSiteKeys = {
-    "title",       "tagline",    "base_url",   "repository",    "language",
-    "recent_days", "recent_min", "feed_items", "figure_budget", "update"};
+    "title",         "tagline",     "base_url",     "repository",
+    "language",      "recent_days", "recent_min",   "feed_items",
+    "figure_budget", "update",      "contributing", "section"};
 const std::vector<std::string> kUpdateKeys = {"date", "text"};
+const std::vector<std::string> kSectionKeys = {"title", "file"};
 const std::vector<std::string> kTopicKeys = {"slug", "title", "page"};
 
 class Loader {
@@ -640,6 +642,17 @@ class Loader {
                   bool known_folder);
   void read_paper_fields(Fields& fields, LoadedPaper& loaded);
   void check_image(Fields& fields, const Text& image);
+  // `path` from the repository root to a regular file reached without a
+  // symbolic link; nullopt after reporting at `at`. `what` names the file
+  // in messages, `home` where such files belong.
+  std::optional<fs::path> repository_file(FileReport& report, Position at,
+                                          const std::string& path,
+                                          std::string_view what,
+                                          std::string_view home);
+  // The text of the markdown file `path` names, without its final line
+  // break; nullopt after reporting.
+  std::optional<std::string> markdown_file(Fields& fields, const Text& path);
+  void read_section(const toml::table& table, FileReport& report);
   void check_also(Fields& fields, Paper& paper);
   void read_selected_files();
   void check_duplicates();
@@ -728,6 +741,24 @@ void Loader::read_site() {
   for (const toml::table* update :
        tables_of(fields, "update", table->get("update")))
     read_update(*update, report);
+  if (auto v = fields.string("contributing", false,
+                             "\"content/readme/contributing.md\""))
+    site.contributing = markdown_file(fields, *v);
+  for (const toml::table* section :
+       tables_of(fields, "section", table->get("section")))
+    read_section(*section, report);
+}
+
+void Loader::read_section(const toml::table& table, FileReport& report) {
+  Fields fields(table, report, position_of(table));
+  fields.check_keys(kSectionKeys, "a [[section]]");
+  auto title = fields.string("title", true);
+  auto file = fields.string("file", true, "\"content/readme/building.md\"");
+  std::optional<std::string> text;
+  if (file)
+    text = markdown_file(fields, *file);
+  if (title && text)
+    content_.site.sections.push_back({title->value, std::move(*text)});
 }
 
 void Loader::read_update(const toml::table& table, FileReport& report) {
@@ -997,6 +1028,61 @@ void Loader::read_paper_fields(Fields& fields, LoadedPaper& loaded) {
     paper.summary = v->value;
 }
 
+std::optional<fs::path> Loader::repository_file(FileReport& report, Position at,
+                                                const std::string& path,
+                                                std::string_view what,
+                                                std::string_view home) {
+  // One part at a time, so that no link is ever followed.
+  fs::path file = root_;
+  for (const fs::path& part : fs::path(path).lexically_normal()) {
+    file /= part;
+    std::error_code ec;
+    fs::file_status status = fs::symlink_status(file, ec);
+    if (!fs::exists(status)) {
+      report.error(at, fmt::format("{} '{}' does not exist; add the file or "
+                                   "fix the path",
+                                   what, path));
+      return std::nullopt;
+    }
+    if (fs::is_symlink(status)) {
+      report.error(at, fmt::format("{} '{}' goes through a symbolic link; "
+                                   "store the {} itself in {}",
+                                   what, path, what, home));
+      return std::nullopt;
+    }
+  }
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) {
+    report.error(at, fmt::format("{} '{}' is not a file", what, path));
+    return std::nullopt;
+  }
+  return file;
+}
+
+std::optional<std::string> Loader::markdown_file(Fields& fields,
+                                                 const Text& path) {
+  FileReport& report = fields.report();
+  Position at = position_of(*path.node);
+  if (std::string problem = path_problem("file", path.value);
+      !problem.empty()) {
+    report.error(at, problem);
+    return std::nullopt;
+  }
+  auto file = repository_file(report, at, path.value, "file", "content/");
+  if (!file)
+    return std::nullopt;
+  content_.files_read.push_back(*file);
+  FileText read = read_text_file(*file, kMaxContentFileBytes);
+  if (!read.problem.empty()) {
+    report.error(at, fmt::format("'{}': {}", path.value, read.problem));
+    return std::nullopt;
+  }
+  std::string text = std::move(read.text);
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
+    text.pop_back();
+  return text;
+}
+
 void Loader::check_image(Fields& fields, const Text& image) {
   FileReport& report = fields.report();
   Position at = position_of(*image.node);
@@ -1013,33 +1099,13 @@ void Loader::check_image(Fields& fields, const Text& image) {
     return;
   }
 
-  // Walk the path one part at a time so that no link is ever followed.
-  fs::path file = root_;
-  for (const fs::path& part : fs::path(image.value).lexically_normal()) {
-    file /= part;
-    std::error_code ec;
-    fs::file_status status = fs::symlink_status(file, ec);
-    if (!fs::exists(status)) {
-      report.error(at, fmt::format("figure '{}' does not exist; add the file "
-                                   "or fix the path",
-                                   image.value));
-      return;
-    }
-    if (fs::is_symlink(status)) {
-      report.error(at, fmt::format("figure '{}' goes through a symbolic "
-                                   "link; store the figure itself in "
-                                   "content/figures/",
-                                   image.value));
-      return;
-    }
-  }
-  std::error_code ec;
-  if (!fs::is_regular_file(file, ec)) {
-    report.error(at, fmt::format("figure '{}' is not a file", image.value));
+  auto file =
+      repository_file(report, at, image.value, "figure", "content/figures/");
+  if (!file)
     return;
-  }
-  content_.files_read.push_back(file);
-  std::uintmax_t size = fs::file_size(file, ec);
+  std::error_code ec;
+  content_.files_read.push_back(*file);
+  std::uintmax_t size = fs::file_size(*file, ec);
   std::uint64_t budget = content_.site.figure_budget;
   if (!ec && size > budget)
     report.error(at, fmt::format("figure '{}' is {} bytes, over the budget "

@@ -22,6 +22,12 @@ struct Update {
   std::string text;  // markdown
 };
 
+// A section of the list's own for the front page: markdown from a file.
+struct Section {
+  std::string title;
+  std::string text;  // markdown
+};
+
 struct Site {
   std::string title;
   std::string tagline;     // markdown
@@ -34,6 +40,9 @@ struct Site {
   std::uint64_t figure_budget =
       std::uint64_t{1024} * 1024;  // bytes, for local figures
   std::vector<Update> updates;
+  // The list's own contributing text (markdown), in place of the theme's.
+  std::optional<std::string> contributing;
+  std::vector<Section> sections;  // after the theme's sections
 };
 
 struct Topic {

@@ -230,7 +230,7 @@ std::size_t too_many_key_parts(std::string_view text) {
   });
 }
 
-FileText read_content_file(const fs::path& file, std::uintmax_t max_bytes) {
+FileText read_text_file(const fs::path& file, std::uintmax_t max_bytes) {
   FileText out;
   auto fail = [&](std::string problem, Where at = {}) {
     out.problem = std::move(problem);
@@ -274,7 +274,21 @@ FileText read_content_file(const fs::path& file, std::uintmax_t max_bytes) {
 
   if (bytes.starts_with("\xEF\xBB\xBF"))
     bytes.erase(0, 3);
-  return screen_toml_text(std::move(bytes));
+  out.text = std::move(bytes);
+  const std::string& text = out.text;
+  if (std::size_t bad = first_invalid_utf8(text); bad != std::string::npos)
+    return fail(fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file "
+                            "as UTF-8",
+                            static_cast<unsigned char>(text[bad])),
+                position_at(text, bad));
+  return out;
+}
+
+FileText read_content_file(const fs::path& file, std::uintmax_t max_bytes) {
+  FileText read = read_text_file(file, max_bytes);
+  if (!read.problem.empty())
+    return read;
+  return screen_toml_text(std::move(read.text));
 }
 
 FileText screen_toml_text(std::string bytes) {

@@ -20,10 +20,15 @@ struct FileText {
   int column = 0;  // in characters, 1-based
 };
 
-// Reads `file` without following a symbolic link. Problems: the file does
-// not exist, is a link or not a regular file, is larger than `max_bytes`
-// (refused before reading), cannot be read, is not valid UTF-8, or has a
-// non-ASCII character outside strings and comments, where TOML allows none.
+// Reads `file` without following a symbolic link and drops a leading byte
+// order mark. Problems: the file does not exist, is a link or not a
+// regular file, is larger than `max_bytes` (refused before reading),
+// cannot be read, or is not valid UTF-8.
+FileText read_text_file(const std::filesystem::path& file,
+                        std::uintmax_t max_bytes);
+
+// read_text_file, then screen_toml_text: also a problem is a non-ASCII
+// character outside strings and comments, where TOML allows none.
 FileText read_content_file(const std::filesystem::path& file,
                            std::uintmax_t max_bytes);
 

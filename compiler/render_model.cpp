@@ -216,6 +216,16 @@ data site_value(const Site& site) {
   put(value, "recent_days", std::to_string(site.recent_days));
   put(value, "recent_min", std::to_string(site.recent_min));
   put(value, "feed_items", std::to_string(site.feed_items));
+  put(value, "has_contributing", data(site.contributing.has_value()));
+  put(value, "contributing", site.contributing.value_or(""));
+  data sections = list();
+  for (const Section& section : site.sections) {
+    data s = object();
+    put(s, "title", section.title);
+    put(s, "text", section.text);
+    append(sections, std::move(s));
+  }
+  put(value, "sections", std::move(sections));
   return value;
 }
 

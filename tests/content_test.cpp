@@ -161,6 +161,79 @@ text = "First"
   BOOST_TEST(format_ymd(s.updates[1].date) == "2023-05-29");
 }
 
+BOOST_AUTO_TEST_CASE(contributing_text_and_sections_come_from_files) {
+  ContentDir dir;
+  dir.write("readme/contributing.md", "Send *one* file.\n\n");
+  dir.write("readme/build.md", "\xEF\xBB\xBFRun `make`. \xC3\xA9\n");
+  dir.write("site.toml", std::string(kSite) +
+                             R"(contributing = "content/readme/contributing.md"
+
+[[section]]
+title = "Building"
+file = "content/readme/build.md"
+
+[[section]]
+title = "Again"
+file = "./content/readme/build.md"
+)");
+  BOOST_TEST(dir.load() == "");
+  const Site& s = dir.content.site;
+  BOOST_TEST(s.contributing.value_or("") == "Send *one* file.");
+  BOOST_REQUIRE(s.sections.size() == 2u);
+  BOOST_TEST(s.sections[0].title == "Building");
+  BOOST_TEST(s.sections[0].text == "Run `make`. \xC3\xA9");
+  BOOST_TEST(s.sections[1].title == "Again");
+  // Both files are inputs of the build: editing one reruns it.
+  auto read = dir.content.files_read;
+  BOOST_TEST(std::count(read.begin(), read.end(),
+                        dir.root() / "content/readme/build.md") == 2);
+}
+
+BOOST_AUTO_TEST_CASE(contributing_and_section_files_are_checked) {
+  ContentDir dir;
+  TempDir outside;
+  write_file(outside / "x.md", "theirs");
+  fs::create_directories(dir.root() / "content/readme");
+  fs::create_symlink(outside / "x.md", dir.root() / "content/readme/link.md");
+  dir.write("readme/bad.md", "a\xFF\n");
+  dir.write("site.toml", std::string(kSite) +
+                             R"(contributing = "content/readme/missing.md"
+
+[[section]]
+title = "Up"
+file = "../x.md"
+
+[[section]]
+title = "Link"
+file = "content/readme/link.md"
+
+[[section]]
+file = "content/readme/bad.md"
+)");
+  BOOST_TEST(dir.load() ==
+             "content/site.toml:5:16: error: file "
+             "'content/readme/missing.md' does not exist; add the file or fix "
+             "the path\n"
+             "contributing = \"content/readme/missing.md\"\n"
+             "               ^\n"
+             "content/site.toml:9:8: error: 'file' must not contain '..'\n"
+             "file = \"../x.md\"\n"
+             "       ^\n"
+             "content/site.toml:13:8: error: file 'content/readme/link.md' "
+             "goes through a symbolic link; store the file itself in "
+             "content/\n"
+             "file = \"content/readme/link.md\"\n"
+             "       ^\n"
+             "content/site.toml:15:1: error: missing required key 'title'; add "
+             "title = \"...\"\n"
+             "[[section]]\n"
+             "^\n"
+             "content/site.toml:16:8: error: 'content/readme/bad.md': invalid "
+             "UTF-8 (byte 0xFF); save the file as UTF-8\n"
+             "file = \"content/readme/bad.md\"\n"
+             "       ^\n");
+}
+
 BOOST_AUTO_TEST_CASE(papers_sorted_by_path_and_folders_recorded) {
   ContentDir dir;
   dir.paper("quantization/b.toml", paper_with(""));

@@ -203,9 +203,8 @@ BOOST_AUTO_TEST_CASE(optional_keys_uncommented_unchanged_fail_check) {
 // The Contributing section's commands, run verbatim on this list's own
 // content: its example paper must not be one the list already has.
 BOOST_AUTO_TEST_CASE(readme_walkthrough_runs_on_this_list) {
-  std::string partial =
-      read_file(papersite::test::source_dir() /
-                "themes/markdown/partials/contributing.mustache");
+  std::string partial = read_file(papersite::test::source_dir() /
+                                  "content/readme/contributing.md");
   std::vector<std::string> commands;
   std::istringstream lines(partial);
   for (std::string line; std::getline(lines, line);) {

@@ -59,7 +59,7 @@ fs::path copy_markdown_theme(const fs::path& dir) {
   fs::path theme = dir / "markdown";
   fs::copy(source_dir() / "themes" / "markdown", theme,
            fs::copy_options::recursive);
-  for (const char* name : {"contributing", "about_dates", "using_the_compiler"})
+  for (const char* name : {"contributing", "about_dates"})
     write_file(theme / "partials" / (std::string(name) + ".mustache"),
                std::string("(") + name + ")\n");
   return theme;

@@ -164,12 +164,36 @@ BOOST_AUTO_TEST_CASE(committed_markdown_theme_loads_and_renders) {
       render_or_fail(source_dir() / "themes/markdown", rich_list().view());
   BOOST_TEST(files.size() == 8u);
   std::string readme = file_of(files, "README.md");
-  for (const char* heading :
-       {"\n## Full List\n", "\n#### 🚀 Updates\n", "\n## Paper from ",
-        "\n#### 💮 Contributing\n", "\n##### How dates work\n",
-        "\n#### 📡 Feeds\n",
-        "\n#### 🛠️ Use the compiler for your own list\n"})
+  for (const char* heading : {"\n## Full List\n", "\n#### 🚀 Updates\n",
+                              "\n## Paper from ", "\n#### 💮 Contributing\n",
+                              "\n##### How dates work\n", "\n#### 📡 Feeds\n"})
     BOOST_TEST(readme.find(heading) != std::string::npos, heading);
+  // Another list's README shows no text of papersite's own project.
+  for (const char* own :
+       {"build/papersite", "ctest", "apt-get", ".ci/run", "Use the compiler"})
+    BOOST_TEST(readme.find(own) == std::string::npos, own);
+  BOOST_TEST(readme.find("one\n   of `pruning` `quantization` `survey`:") !=
+             std::string::npos);
+}
+
+// A list's own Contributing text replaces the theme's; its sections follow
+// the theme's, in order, printed as the markdown they are.
+BOOST_AUTO_TEST_CASE(list_contributing_text_and_sections_from_site_toml) {
+  SampleList list = rich_list();
+  list.content.site.contributing = "Send a *postcard*. {{site.title}}";
+  list.content.site.sections = {{"Build | it", "Run `make`."},
+                                {"Thanks", "To **all**."}};
+  auto files = render_or_fail(source_dir() / "themes/markdown", list.view());
+  std::string readme = file_of(files, "README.md");
+  BOOST_TEST(readme.find("#### 💮 Contributing\n\nSend a *postcard*. "
+                         "{{site.title}}\n\n##### How dates work") !=
+             std::string::npos);
+  BOOST_TEST(readme.find("papersite new") == std::string::npos);
+  auto tail = readme.substr(readme.find("#### 📡 Feeds"));
+  BOOST_TEST(tail.find("\n\n#### Build \\| it\n\nRun `make`.\n\n#### Thanks"
+                       "\n\nTo **all**.\n") != std::string::npos,
+             tail);
+  BOOST_TEST(tail.ends_with("To **all**.\n"));
 }
 
 BOOST_AUTO_TEST_CASE(no_updates_heading_for_a_list_without_updates) {

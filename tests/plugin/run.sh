@@ -168,7 +168,7 @@ test_generator() {
   build "$build" "$stamp" not-run "$generator: nothing changed after touch"
 
   tick
-  touch "$theme/partials/using_the_compiler.mustache"
+  touch "$theme/partials/about_feeds.mustache"
   build "$build" "$stamp" ran "$generator: theme partial touched"
 
   tick
