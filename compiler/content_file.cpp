@@ -230,13 +230,67 @@ std::size_t too_many_key_parts(std::string_view text) {
   });
 }
 
+namespace {
+
+FileText& set_problem(FileText& out, std::string problem, Where at = {}) {
+  out.problem = std::move(problem);
+  out.line = at.line;
+  out.column = at.column;
+  return out;
+}
+
+// Sets the problem of out.text's first invalid UTF-8 byte; false for none.
+bool invalid_utf8(FileText& out) {
+  std::size_t bad = first_invalid_utf8(out.text);
+  if (bad == std::string::npos)
+    return false;
+  set_problem(out,
+              fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file as "
+                          "UTF-8",
+                          static_cast<unsigned char>(out.text[bad])),
+              position_at(out.text, bad));
+  return true;
+}
+
+// What toml++ must not see in valid UTF-8 text: a key of too many parts,
+// a non-ASCII character outside strings and comments.
+FileText screen_toml_code(FileText out) {
+  const std::string& text = out.text;
+  if (std::size_t deep = too_many_key_parts(text); deep != std::string::npos)
+    return set_problem(
+        out,
+        fmt::format("more than {} '.' outside strings on one line; a key or "
+                    "table name has at most {} parts",
+                    kMaxKeyParts - 1, kMaxKeyParts),
+        position_at(text, deep));
+  if (std::size_t stray = stray_non_ascii(text); stray != std::string::npos) {
+    char32_t cp = code_point_at(text, stray);
+    std::string what = fmt::format("U+{:04X}", static_cast<unsigned>(cp));
+    bool curly = cp == U'\u201C' || cp == U'\u201D' || cp == U'\u2018' ||
+                 cp == U'\u2019';
+    if (curly)
+      return set_problem(out,
+                         fmt::format("typographic quote {} outside a string; "
+                                     "TOML strings use straight quotes "
+                                     "\"...\"",
+                                     what),
+                         position_at(text, stray));
+    return set_problem(out,
+                       fmt::format("unexpected character {} outside a "
+                                   "string; keys are ASCII and text goes in "
+                                   "quotes",
+                                   what),
+                       position_at(text, stray));
+  }
+  return out;
+}
+
+}  // namespace
+
 FileText read_text_file(const fs::path& file, std::uintmax_t max_bytes) {
   FileText out;
-  auto fail = [&](std::string problem, Where at = {}) {
-    out.problem = std::move(problem);
-    out.line = at.line;
-    out.column = at.column;
-    return out;
+  auto fail = [&](std::string problem) {
+    return set_problem(out, std::move(problem));
   };
   std::error_code ec;
   fs::file_status status = fs::symlink_status(file, ec);
@@ -275,12 +329,7 @@ FileText read_text_file(const fs::path& file, std::uintmax_t max_bytes) {
   if (bytes.starts_with("\xEF\xBB\xBF"))
     bytes.erase(0, 3);
   out.text = std::move(bytes);
-  const std::string& text = out.text;
-  if (std::size_t bad = first_invalid_utf8(text); bad != std::string::npos)
-    return fail(fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file "
-                            "as UTF-8",
-                            static_cast<unsigned char>(text[bad])),
-                position_at(text, bad));
+  invalid_utf8(out);
   return out;
 }
 
@@ -288,45 +337,15 @@ FileText read_content_file(const fs::path& file, std::uintmax_t max_bytes) {
   FileText read = read_text_file(file, max_bytes);
   if (!read.problem.empty())
     return read;
-  return screen_toml_text(std::move(read.text));
+  return screen_toml_code(std::move(read));
 }
 
-FileText screen_toml_text(std::string bytes) {
+FileText screen_toml_text(std::string text) {
   FileText out;
-  auto fail = [&](std::string problem, Where at) {
-    out.problem = std::move(problem);
-    out.line = at.line;
-    out.column = at.column;
+  out.text = std::move(text);
+  if (invalid_utf8(out))
     return out;
-  };
-  out.text = std::move(bytes);
-  const std::string& text = out.text;
-  if (std::size_t bad = first_invalid_utf8(text); bad != std::string::npos)
-    return fail(fmt::format("invalid UTF-8 (byte 0x{:02X}); save the file "
-                            "as UTF-8",
-                            static_cast<unsigned char>(text[bad])),
-                position_at(text, bad));
-  if (std::size_t deep = too_many_key_parts(text); deep != std::string::npos)
-    return fail(fmt::format("more than {} '.' outside strings on one line; "
-                            "a key or table name has at most {} parts",
-                            kMaxKeyParts - 1, kMaxKeyParts),
-                position_at(text, deep));
-  if (std::size_t stray = stray_non_ascii(text); stray != std::string::npos) {
-    char32_t cp = code_point_at(text, stray);
-    std::string what = fmt::format("U+{:04X}", static_cast<unsigned>(cp));
-    bool curly = cp == U'\u201C' || cp == U'\u201D' || cp == U'\u2018' ||
-                 cp == U'\u2019';
-    if (curly)
-      return fail(fmt::format("typographic quote {} outside a string; TOML "
-                              "strings use straight quotes \"...\"",
-                              what),
-                  position_at(text, stray));
-    return fail(fmt::format("unexpected character {} outside a string; keys "
-                            "are ASCII and text goes in quotes",
-                            what),
-                position_at(text, stray));
-  }
-  return out;
+  return screen_toml_code(std::move(out));
 }
 
 }  // namespace papersite
