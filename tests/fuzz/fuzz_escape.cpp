@@ -9,13 +9,11 @@
 #include <string_view>
 
 #include "escape.hpp"
+#include "fuzz_check.hpp"
+
+using papersite::fuzz::check;
 
 namespace {
-
-void check(bool ok) {
-  if (!ok)
-    std::abort();
-}
 
 // Reads back text an escape function wrote: the entities it writes (the
 // apostrophe's only with `apostrophe`) and, with `backslashes`, markdown's

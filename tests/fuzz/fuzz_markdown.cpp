@@ -10,19 +10,13 @@
 #include <string_view>
 
 #include "content_file.hpp"
+#include "fuzz_check.hpp"
 #include "markdown_import.hpp"
 #include "paper_id.hpp"
 #include "toml_parser.hpp"
 #include "toml_writer.hpp"
 
-namespace {
-
-void check(bool ok) {
-  if (!ok)
-    std::abort();
-}
-
-}  // namespace
+using papersite::fuzz::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {

@@ -12,15 +12,13 @@
 #include <string>
 
 #include "content.hpp"
+#include "fuzz_check.hpp"
+
+using papersite::fuzz::check;
 
 namespace fs = std::filesystem;
 
 namespace {
-
-void check(bool ok) {
-  if (!ok)
-    std::abort();
-}
 
 void write(const fs::path& file, const char* data, std::size_t size) {
   std::ofstream out(file, std::ios::binary | std::ios::trunc);

@@ -6,16 +6,10 @@
 #include <cstdlib>
 #include <string>
 
+#include "fuzz_check.hpp"
 #include "paper_id.hpp"
 
-namespace {
-
-void check(bool ok) {
-  if (!ok)
-    std::abort();
-}
-
-}  // namespace
+using papersite::fuzz::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {
