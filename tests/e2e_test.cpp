@@ -94,6 +94,21 @@ std::map<std::string, std::string> feed_dates(const fs::path& feed) {
   return dates;
 }
 
+// The markdown theme copied into repo/theme, with the output whose path is
+// `from` writing to `to` instead.
+void theme_writing_to(const ListRepo& repo, const std::string& from,
+                      const std::string& to) {
+  fs::path theme = repo.dir / "theme";
+  fs::copy(papersite::test::source_dir() / "themes/markdown", theme,
+           fs::copy_options::recursive);
+  std::string toml = read_file(theme / "theme.toml");
+  std::string line = "path = \"" + from + "\"";
+  auto at = toml.find(line);
+  BOOST_TEST_REQUIRE(at != std::string::npos);
+  toml.replace(at, line.size(), "path = \"" + to + "\"");
+  write_file(theme / "theme.toml", toml);
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(e2e)
@@ -222,14 +237,7 @@ BOOST_AUTO_TEST_CASE(feed_guids_and_dates_survive_edits_and_moves) {
 
 BOOST_AUTO_TEST_CASE(theme_output_inside_content_is_refused_before_writing) {
   ListRepo repo;
-  fs::path theme = repo.dir / "theme";
-  fs::copy(papersite::test::source_dir() / "themes/markdown", theme,
-           fs::copy_options::recursive);
-  std::string toml = read_file(theme / "theme.toml");
-  auto at = toml.find("path = \"README.md\"");
-  BOOST_TEST_REQUIRE(at != std::string::npos);
-  toml.replace(at, 18, "path = \"content/papers/pruning/evil.toml\"");
-  write_file(theme / "theme.toml", toml);
+  theme_writing_to(repo, "README.md", "content/papers/pruning/evil.toml");
 
   RunResult r = run(papersite::test::papersite_binary() +
                         " build --content content --theme theme --out .",
@@ -260,15 +268,8 @@ BOOST_AUTO_TEST_CASE(out_inside_content_is_a_usage_error) {
 
 BOOST_AUTO_TEST_CASE(absolute_theme_output_path_is_refused) {
   ListRepo repo;
-  fs::path theme = repo.dir / "theme";
-  fs::copy(papersite::test::source_dir() / "themes/markdown", theme,
-           fs::copy_options::recursive);
-  std::string toml = read_file(theme / "theme.toml");
-  auto at = toml.find("path = \"feed.xml\"");
-  BOOST_TEST_REQUIRE(at != std::string::npos);
   std::string outside = (repo.dir / "outside.xml").string();
-  toml.replace(at, 17, "path = \"" + outside + "\"");
-  write_file(theme / "theme.toml", toml);
+  theme_writing_to(repo, "feed.xml", outside);
 
   RunResult r = run(papersite::test::papersite_binary() +
                         " build --content content --theme theme --out out",
