@@ -28,6 +28,9 @@ if(NOT TARGET mustache::mustache)
     "${PAPERSITE_MUSTACHE_INCLUDE}")
 endif()
 
+# The compiler reads, parses and renders on every core.
+find_package(Threads REQUIRED)
+
 find_package(CLI11 QUIET)
 _papersite_require(CLI11_FOUND libcli11-dev)
 

@@ -20,6 +20,7 @@
 
 #include "content_file.hpp"
 #include "paper_id.hpp"
+#include "parallel.hpp"
 #include "strings.hpp"
 #include "toml_parser.hpp"
 
@@ -119,16 +120,33 @@ std::string parse_error_message(std::string_view description) {
   return message;
 }
 
+// A text parsed by toml++, or where and why it failed.
+struct ParsedToml {
+  std::optional<toml::table> table;
+  Position at;
+  std::string problem;
+};
+
+// Touches nothing shared, so files can be parsed on several threads.
+ParsedToml parse_toml_text(const std::string& text, std::string_view path) {
+  ParsedToml out;
+  try {
+    out.table = toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    out.at = position_of(e.source());
+    out.problem = parse_error_message(e.description());
+  } catch (const std::exception& e) {
+    out.problem = fmt::format("cannot parse the file: {}", e.what());
+  }
+  return out;
+}
+
 std::optional<toml::table> parse_toml(const std::string& text,
                                       FileReport& report) {
-  try {
-    return toml::parse(text, std::string_view(report.path()));
-  } catch (const toml::parse_error& e) {
-    report.error(position_of(e.source()), parse_error_message(e.description()));
-  } catch (const std::exception& e) {
-    report.error({}, fmt::format("cannot parse the file: {}", e.what()));
-  }
-  return std::nullopt;
+  ParsedToml parsed = parse_toml_text(text, report.path());
+  if (!parsed.table)
+    report.error(parsed.at, std::move(parsed.problem));
+  return std::move(parsed.table);
 }
 
 // ---------------------------------------------------------- typed access
@@ -610,6 +628,20 @@ const std::vector<std::string> kUpdateKeys = {"date", "text"};
 const std::vector<std::string> kSectionKeys = {"title", "file"};
 const std::vector<std::string> kTopicKeys = {"slug", "title", "page"};
 
+// A paper file the scan found, read and parsed by a worker thread.
+struct PaperFile {
+  fs::path file;
+  std::string topic;
+  bool known_folder = false;
+  std::string display;  // the path diagnostics show
+  FileText read;
+  ParsedToml parsed;
+};
+
+// Files are read and parsed this many at a time, then checked in order,
+// so that a large list never holds all its parsed tables at once.
+constexpr std::size_t kPaperBatch = 512;
+
 class Loader {
  public:
   explicit Loader(const LoadOptions& options) : options_(options) {
@@ -626,8 +658,10 @@ class Loader {
 
  private:
   FileReport& report_for(const fs::path& file) {
-    reports_.push_back(
-        std::make_unique<FileReport>(display_path(file, cwd_), all_));
+    return report_for(display_path(file, cwd_));
+  }
+  FileReport& report_for(std::string display) {
+    reports_.push_back(std::make_unique<FileReport>(std::move(display), all_));
     return *reports_.back();
   }
   void read_site();
@@ -638,8 +672,8 @@ class Loader {
   void report_stray_paper(const fs::path& file);
   void scan_papers();
   void scan_topic_folder(const fs::path& folder);
-  void read_paper(const fs::path& file, const std::string& topic,
-                  bool known_folder);
+  void read_papers();
+  void read_paper(PaperFile& file);
   void read_paper_fields(Fields& fields, LoadedPaper& loaded);
   void check_image(Fields& fields, const Text& image);
   // `path` from the repository root to a regular file reached without a
@@ -674,6 +708,7 @@ class Loader {
   Diagnostics all_;
   std::vector<std::unique_ptr<FileReport>> reports_;
   std::vector<LoadedPaper> papers_;
+  std::vector<PaperFile> found_;  // by scan_topic_folder, for read_papers
   std::set<fs::path> selected_;
 };
 
@@ -917,6 +952,7 @@ void Loader::scan_papers() {
                "'papers/<topic>/'");
     }
   }
+  read_papers();
 }
 
 void Loader::scan_topic_folder(const fs::path& folder) {
@@ -960,14 +996,39 @@ void Loader::scan_topic_folder(const fs::path& folder) {
       if (!toml_file)
         continue;
     }
-    read_paper(entry.path(), topic, known);
+    PaperFile found;
+    found.file = entry.path();
+    found.topic = topic;
+    found.known_folder = known;
+    found.display = display_path(found.file, cwd_);
+    found_.push_back(std::move(found));
   }
 }
 
-void Loader::read_paper(const fs::path& file, const std::string& topic,
-                        bool known_folder) {
-  FileReport& report = report_for(file);
-  if (!known_folder) {
+// Reading and parsing, most of a load's time, run on every core; the
+// checks report into shared diagnostics and run in scan order.
+void Loader::read_papers() {
+  for (std::size_t start = 0; start < found_.size(); start += kPaperBatch) {
+    std::size_t count = std::min(kPaperBatch, found_.size() - start);
+    parallel_for(count, [&](std::size_t i) {
+      PaperFile& f = found_[start + i];
+      f.read = read_content_file(f.file, kMaxContentFileBytes);
+      if (f.read.problem.empty())
+        f.parsed = parse_toml_text(f.read.text, f.display);
+    });
+    for (std::size_t i = start; i < start + count; ++i) {
+      read_paper(found_[i]);
+      found_[i] = PaperFile();
+    }
+  }
+  found_.clear();
+}
+
+void Loader::read_paper(PaperFile& found) {
+  const fs::path& file = found.file;
+  const std::string& topic = found.topic;
+  FileReport& report = report_for(std::move(found.display));
+  if (!found.known_folder) {
     auto near = closest_name(topic, topic_slugs());
     report.error({}, near ? fmt::format("folder '{}' is not a topic of "
                                         "topics.toml; did you mean '{}'?",
@@ -977,13 +1038,16 @@ void Loader::read_paper(const fs::path& file, const std::string& topic,
                                         "folder of its topic",
                                         topic));
   }
-  auto text = read_text(file, report);
-  if (!text)
+  report.set_text(std::move(found.read.text));
+  if (!found.read.problem.empty()) {
+    report.error({found.read.line, found.read.column}, found.read.problem);
     return;
+  }
   content_.files_read.push_back(file);
-  auto table = parse_toml(*text, report);
-  if (!table)
+  if (!found.parsed.table) {
+    report.error(found.parsed.at, std::move(found.parsed.problem));
     return;
+  }
 
   LoadedPaper loaded;
   loaded.report = &report;
@@ -991,7 +1055,7 @@ void Loader::read_paper(const fs::path& file, const std::string& topic,
   loaded.paper.display_path = report.path();
   loaded.paper.topic = topic;
   loaded.paper.slug = file.stem().string();
-  Fields fields(*table, report, {});
+  Fields fields(*found.parsed.table, report, {});
   read_paper_fields(fields, loaded);
   papers_.push_back(std::move(loaded));
 }

@@ -252,8 +252,8 @@ paper = "https://arxiv.org/abs/2405.00002"
                                     c / "topics.toml",
                                     c / "papers",
                                     c / "papers/pruning",
-                                    c / "papers/pruning/z.toml",
                                     c / "papers/quantization",
+                                    c / "papers/pruning/z.toml",
                                     c / "papers/quantization/b.toml"};
   BOOST_TEST(dir.content.files_read == expected,
              boost::test_tools::per_element());

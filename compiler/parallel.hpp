@@ -1,0 +1,61 @@
+// Runs independent pieces of work on the machine's cores: reading and
+// parsing paper files, rendering outputs. Callers keep their results in a
+// slot per index and merge them in index order, so the output does not
+// depend on which thread ran what.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace papersite {
+
+// The threads parallel_for uses: the cores reported, at least one.
+inline std::size_t worker_count() {
+  return std::max<std::size_t>(1, std::thread::hardware_concurrency());
+}
+
+// Calls work(i) once for each i in [0, count), on up to worker_count()
+// threads, and returns when all calls have. `work` must be safe to call
+// from several threads at once. If a call throws, the remaining indices
+// are skipped and the first exception is rethrown here.
+template <typename Work>
+void parallel_for(std::size_t count, Work&& work) {
+  std::size_t threads = std::min(worker_count(), count);
+  if (threads <= 1) {
+    for (std::size_t i = 0; i < count; ++i)
+      work(i);
+    return;
+  }
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  std::exception_ptr error;
+  std::mutex error_mutex;
+  auto run = [&] {
+    for (std::size_t i; !failed && (i = next++) < count;) {
+      try {
+        work(i);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(error_mutex);
+        if (!error)
+          error = std::current_exception();
+        failed = true;
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  pool.reserve(threads - 1);
+  for (std::size_t t = 1; t < threads; ++t)
+    pool.emplace_back(run);
+  run();
+  for (std::thread& thread : pool)
+    thread.join();
+  if (error)
+    std::rethrow_exception(error);
+}
+
+}  // namespace papersite

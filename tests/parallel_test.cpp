@@ -1,0 +1,56 @@
+#include "parallel.hpp"
+
+#include <atomic>
+#include <boost/test/unit_test.hpp>
+#include <mutex>
+#include <set>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+using namespace papersite;
+
+BOOST_AUTO_TEST_SUITE(parallel)
+
+BOOST_AUTO_TEST_CASE(every_index_runs_once) {
+  for (std::size_t count : {0u, 1u, 2u, 3u, 1000u}) {
+    std::vector<std::atomic<int>> calls(count);
+    parallel_for(count, [&](std::size_t i) { ++calls[i]; });
+    for (std::size_t i = 0; i < count; ++i)
+      BOOST_TEST(calls[i] == 1, "index " << i << " of " << count);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(work_is_spread_over_the_cores) {
+  if (worker_count() < 2)
+    return;  // one core: nothing to spread
+  std::mutex mutex;
+  std::set<std::thread::id> threads;
+  std::atomic<int> waiting{0};
+  // Each call waits until a second one has started, so one thread alone
+  // could never finish the first two.
+  parallel_for(2, [&](std::size_t) {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      threads.insert(std::this_thread::get_id());
+    }
+    ++waiting;
+    while (waiting < 2)
+      std::this_thread::yield();
+  });
+  BOOST_TEST(threads.size() == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(an_exception_reaches_the_caller) {
+  std::atomic<int> calls{0};
+  BOOST_CHECK_THROW(parallel_for(100,
+                                 [&](std::size_t i) {
+                                   ++calls;
+                                   if (i == 3)
+                                     throw std::runtime_error("three");
+                                 }),
+                    std::runtime_error);
+  BOOST_TEST(calls >= 4);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
