@@ -1,5 +1,7 @@
 #include "content_file.hpp"
 
+#include <sys/stat.h>
+
 #include <boost/test/unit_test.hpp>
 
 #include "test_util.hpp"
@@ -134,6 +136,13 @@ BOOST_AUTO_TEST_CASE(read_never_follows_links_or_reads_devices) {
              "not a regular file; remove it");
   BOOST_TEST(read_content_file(dir / "none.toml", 100).problem ==
              "file does not exist");
+  BOOST_TEST(read_content_file(dir.path(), 100).problem ==
+             "not a regular file; remove it");
+  // Opening a named pipe for reading waits for a writer unless told not
+  // to: the read must answer at once.
+  BOOST_REQUIRE(::mkfifo((dir / "pipe.toml").c_str(), 0600) == 0);
+  BOOST_TEST(read_content_file(dir / "pipe.toml", 100).problem ==
+             "not a regular file; remove it");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
