@@ -1,8 +1,6 @@
-// Every value is built once: each paper's object is made a single time and
-// copied into the lists that show it (all papers, each topic, the recent
-// part, the feeds). Optional fields are always present, as `false` when
-// empty, so a section such as {{#code}} inside a paper never falls through
-// to a name of an enclosing context.
+// Optional fields are always present, as `false` when empty, so a section
+// such as {{#code}} inside a paper never falls through to a name of an
+// enclosing context; the deferred lists are present in the same sense.
 #include "render_model.hpp"
 
 #include <algorithm>
@@ -158,37 +156,24 @@ data paper_value(const Site& site, const DatedPaper& dated,
   return value;
 }
 
-// Each paper's value, made once, held by the root's `papers` list (newest
-// first); the other lists copy from it.
-struct PaperValues {
-  const View* view;
-  const kainjow::mustache::list* newest;
-  std::vector<std::size_t> position;  // view.papers index → newest index
-
-  const data& of(const DatedPaper* paper) const {
-    return (*newest)[position[static_cast<std::size_t>(paper -
-                                                       view->papers.data())]];
-  }
-};
-
-// Copies of the papers' values in the order of `papers`, at most `limit`.
-data paper_list(const std::vector<const DatedPaper*>& papers,
-                const PaperValues& values,
+// The values of `papers` in their order, at most `limit`.
+data paper_list(const Site& site, const std::vector<const DatedPaper*>& papers,
+                const std::map<std::string, const Topic*>& topics,
                 std::size_t limit = static_cast<std::size_t>(-1)) {
   data out = list();
   // kainjow's move constructor is not noexcept, so a growing vector would
   // copy every paper again on each reallocation.
   items_of(out).reserve(std::min(papers.size(), limit));
   for (std::size_t i = 0; i < papers.size() && i < limit; ++i)
-    append(out, values.of(papers[i]));
+    append(out, paper_value(site, *papers[i], topics));
   return out;
 }
 
-data feed_value(const std::vector<const DatedPaper*>& papers, const Site& site,
-                const PaperValues& values) {
+data feed_value(const Site& site, const std::vector<const DatedPaper*>& papers,
+                const std::map<std::string, const Topic*>& topics) {
   auto limit = static_cast<std::size_t>(std::max(site.feed_items, 0));
   data feed = object();
-  put(feed, "items", paper_list(papers, values, limit));
+  put(feed, "items", paper_list(site, papers, topics, limit));
   // The newest item's date, not the time of the build, so an unchanged
   // list renders the same bytes.
   bool has_items = !papers.empty() && limit > 0;
@@ -241,8 +226,8 @@ data updates_value(const Site& site) {
   return updates;
 }
 
+// Without its lists of papers, which TemplateData::build makes.
 data topic_value(const Site& site, const TopicView& topic,
-                 const PaperValues& values,
                  const std::vector<ThemeOutput>& outputs) {
   data value = object();
   put(value, "slug", topic.topic->slug);
@@ -258,39 +243,26 @@ data topic_value(const Site& site, const TopicView& topic,
       put(links, output.name, link_value(site, *path));
   }
   put(value, "outputs", std::move(links));
-  put(value, "papers", paper_list(topic.papers, values));
-  put(value, "recent", paper_list(topic.recent, values));
   put(value, "has_papers", data(!topic.papers.empty()));
   put(value, "has_recent", data(!topic.recent.empty()));
   put(value, "paper_count", std::to_string(topic.papers.size()));
   put(value, "recent_count", std::to_string(topic.recent.size()));
-  put(value, "feed", feed_value(topic.papers, site, values));
   return value;
 }
 
 }  // namespace
 
-TemplateData build_template_data(const View& view,
-                                 const std::vector<ThemeOutput>& outputs) {
+TemplateData::TemplateData(const View& view,
+                           const std::vector<ThemeOutput>& outputs)
+    : view_(&view) {
   const Site& site = view.content->site;
-  std::map<std::string, const Topic*> topics_by_slug;
   for (const TopicView& topic : view.topics)
-    topics_by_slug[topic.topic->slug] = topic.topic;
-
-  data papers = list();
-  PaperValues values{&view, &papers.list_value(), {}};
-  values.position.resize(view.papers.size());
-  items_of(papers).reserve(view.newest.size());
-  for (std::size_t i = 0; i < view.newest.size(); ++i) {
-    const DatedPaper* paper = view.newest[i];
-    values.position[static_cast<std::size_t>(paper - view.papers.data())] = i;
-    append(papers, paper_value(site, *paper, topics_by_slug));
-  }
+    topics_by_slug_[topic.topic->slug] = topic.topic;
 
   data topics = list();
   items_of(topics).reserve(view.topics.size());
   for (const TopicView& topic : view.topics)
-    append(topics, topic_value(site, topic, values, outputs));
+    append(topics, topic_value(site, topic, outputs));
 
   data links = object();
   for (const ThemeOutput& output : outputs) {
@@ -298,25 +270,61 @@ TemplateData build_template_data(const View& view,
       put(links, output.name, link_value(site, output.path));
   }
 
-  TemplateData out;
-  data& root = out.root;
-  put(root, "site", site_value(site));
-  put(root, "updates", updates_value(site));
-  put(root, "has_updates", data(!site.updates.empty()));
-  put(root, "now", format_ymd(view.now));
-  put(root, "now_iso", format_iso(view.now));
-  put(root, "recent_since", format_us_date(view.recent_since));
-  put(root, "recent_since_ymd", format_ymd(view.recent_since));
-  put(root, "topics", std::move(topics));
-  put(root, "feed", feed_value(view.newest, site, values));
-  // Moving keeps the list where it is, so `values` stays valid to here.
-  put(root, "papers", std::move(papers));
-  put(root, "outputs", std::move(links));
-  return out;
+  root_ = object();
+  put(root_, "site", site_value(site));
+  put(root_, "updates", updates_value(site));
+  put(root_, "has_updates", data(!site.updates.empty()));
+  put(root_, "now", format_ymd(view.now));
+  put(root_, "now_iso", format_iso(view.now));
+  put(root_, "recent_since", format_us_date(view.recent_since));
+  put(root_, "recent_since_ymd", format_ymd(view.recent_since));
+  put(root_, "topics", std::move(topics));
+  put(root_, "outputs", std::move(links));
 }
 
 const TemplateValue& TemplateData::topic(std::size_t i) const {
-  return root.get("topics")->list_value().at(i);
+  return root_.get("topics")->list_value().at(i);
+}
+
+std::optional<TemplateValue> TemplateData::build(const TemplateValue& owner,
+                                                 std::string_view name) const {
+  const Site& site = view_->content->site;
+  if (&owner == &root_) {
+    if (name == "papers")
+      return paper_list(site, view_->newest, topics_by_slug_);
+    if (name == "feed")
+      return feed_value(site, view_->newest, topics_by_slug_);
+    return std::nullopt;
+  }
+  const kainjow::mustache::list& topics = root_.get("topics")->list_value();
+  if (topics.empty() || &owner < topics.data() ||
+      &owner >= topics.data() + topics.size())
+    return std::nullopt;
+  const TopicView& topic =
+      view_->topics[static_cast<std::size_t>(&owner - topics.data())];
+  if (name == "papers")
+    return paper_list(site, topic.papers, topics_by_slug_);
+  if (name == "recent")
+    return paper_list(site, topic.recent, topics_by_slug_);
+  if (name == "feed")
+    return feed_value(site, topic.papers, topics_by_slug_);
+  return std::nullopt;
+}
+
+const TemplateValue* TemplateData::member(const TemplateValue& owner,
+                                          const std::string& name,
+                                          DeferredValues& made) const {
+  if (const TemplateValue* value = owner.get(name))
+    return value;
+  auto key = std::make_pair(&owner, name);
+  auto it = made.made_.find(key);
+  if (it == made.made_.end()) {
+    std::optional<TemplateValue> value = build(owner, name);
+    if (!value)
+      return nullptr;
+    it = made.made_.emplace(std::move(key), std::move(*value)).first;
+  }
+  return &it->second;
 }
 
 TemplateValue output_value(const Site& site, const std::string& path) {

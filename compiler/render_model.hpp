@@ -5,9 +5,11 @@
 #pragma once
 
 #include <kainjow/mustache.hpp>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "render.hpp"
@@ -16,17 +18,49 @@ namespace papersite {
 
 using TemplateValue = kainjow::mustache::data;
 
-struct TemplateData {
-  TemplateValue root;
+class TemplateData;
+
+// The members of a TemplateData built while one output renders: kept until
+// the output is done, then freed with this object.
+class DeferredValues {
+ private:
+  friend class TemplateData;
+  std::map<std::pair<const TemplateValue*, std::string>, TemplateValue,
+           std::less<>>
+      made_;
+};
+
+// The lists of papers (`papers` and `feed` of the root, `papers`, `recent`
+// and `feed` of each topic) are built when a template first names them,
+// for the output being rendered, and freed after it: a list of 10,000
+// papers would otherwise be held, and copied, once per list that shows a
+// paper. Every other value is built here, once.
+class TemplateData {
+ public:
+  // `outputs` gives the `outputs` objects of the root and of each topic.
+  // Expects every topic page path to have been checked
+  // (topic_output_path).
+  TemplateData(const View& view, const std::vector<ThemeOutput>& outputs);
+
+  const TemplateValue& root() const { return root_; }
   // The value of view.topics[i] inside root's `topics`: a per-topic output
   // is rendered with it above the root.
   const TemplateValue& topic(std::size_t i) const;
-};
 
-// `outputs` gives the `outputs` objects of the root and of each topic.
-// Expects every topic page path to have been checked (topic_output_path).
-TemplateData build_template_data(const View& view,
-                                 const std::vector<ThemeOutput>& outputs);
+  // The member `name` of `owner`, from owner itself or else built into
+  // `made` on first use; nullptr when owner has no such member.
+  const TemplateValue* member(const TemplateValue& owner,
+                              const std::string& name,
+                              DeferredValues& made) const;
+
+ private:
+  std::optional<TemplateValue> build(const TemplateValue& owner,
+                                     std::string_view name) const;
+
+  const View* view_;
+  std::map<std::string, const Topic*> topics_by_slug_;
+  TemplateValue root_;
+};
 
 // The small value rendered above everything else: `output.path`,
 // `output.url` and `output.root` ("../" per folder level of the path).

@@ -544,6 +544,51 @@ BOOST_AUTO_TEST_CASE(files_read_lists_every_theme_file_and_folder) {
   BOOST_TEST(loaded->files_read == expected, boost::test_tools::per_element());
 }
 
+// The lists of papers are built only when a template names them; they
+// must read the same from wherever they are named: at the top, through a
+// dotted name, inside a topic, inside a paper, and from a per-topic output.
+BOOST_AUTO_TEST_CASE(lists_of_papers_read_the_same_wherever_they_are_named) {
+  TempDir dir;
+  fs::path theme = one_template_theme(
+      dir.path(),
+      "all:{{#papers}}{{id}} {{/papers}}|"
+      "feed:{{#feed.items}}{{id}} {{/feed.items}}{{feed.last_build_date}}|"
+      "{{#topics}}{{slug}}=[{{#papers}}{{id}} {{/papers}}/"
+      "{{#recent}}{{id}} {{/recent}}/"
+      "{{#feed}}{{#items}}{{id}} {{/items}}{{/feed}}]{{/topics}}|"
+      "nested:{{#papers}}{{#papers}}.{{/papers}}{{/papers}}|"
+      "{{^topics}}none{{/topics}}",
+      "[[output]]\nname = \"all\"\ntemplate = \"page.mustache\"\n"
+      "path = \"all.txt\"\nescape = \"none\"\n"
+      "[[output]]\nname = \"topic\"\ntemplate = \"topic.mustache\"\n"
+      "path = \"{{slug}}.txt\"\nper_topic = true\nescape = \"none\"\n");
+  write_file(theme / "topic.mustache",
+             "{{slug}}:{{#papers}}{{id}} {{/papers}}"
+             "{{#site}}{{#papers}}+{{/papers}}{{/site}}"
+             "{{^papers}}empty{{/papers}}");
+  SampleList list;
+  list.content.site.feed_items = 2;
+  Paper b = sample_paper("quantization", "b", "2405.00002", "B", "2024-05-31");
+  b.also = {"pruning"};
+  list.content.papers = {
+      sample_paper("pruning", "a", "2405.00001", "A", "2024-05-30"), b,
+      sample_paper("pruning", "c", "2301.00003", "C", "2023-01-10")};
+
+  auto files = render_or_fail(theme, list.view());
+  BOOST_REQUIRE(files.size() == 4u);
+  const std::string a_ = "arxiv:2405.00001 ";
+  const std::string b_ = "arxiv:2405.00002 ";
+  const std::string c_ = "arxiv:2301.00003 ";
+  BOOST_TEST(files[0].bytes ==
+             "all:" + b_ + a_ + c_ + "|feed:" + b_ + a_ +
+                 "Fri, 31 May 2024 00:00:00 +0000|" + "pruning=[" + b_ + a_ +
+                 c_ + "/" + b_ + a_ + "/" + b_ + a_ + "]quantization=[" + b_ +
+                 "/" + b_ + "/" + b_ + "]survey=[//]|nested:.........|");
+  BOOST_TEST(files[1].bytes == "pruning:" + b_ + a_ + c_ + "+++");
+  BOOST_TEST(files[2].bytes == "quantization:" + b_ + "+");
+  BOOST_TEST(files[3].bytes == "survey:empty");
+}
+
 BOOST_AUTO_TEST_CASE(per_topic_output_paths_come_from_page_or_slug) {
   TempDir dir;
   fs::path theme = one_template_theme(
