@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <future>
 
 #include "command_common.hpp"
 #include "commands.hpp"
@@ -111,6 +112,11 @@ ExitCode run_build(const BuildArgs& args) {
     return fail(folder.error());
 
   StepClock clock;
+  // The walk needs nothing from the content, so it runs while the files
+  // are read; its errors still come after the content's.
+  auto walk = std::async(std::launch::async, read_history,
+                         HistoryOptions{fs::absolute(args.content), *now,
+                                        args.allow_shallow, args.cache});
   Diagnostics diagnostics;
   Content content =
       load_content({fs::absolute(args.content), {}, *now}, diagnostics);
@@ -122,8 +128,7 @@ ExitCode run_build(const BuildArgs& args) {
     return ExitCode::kContent;
   }
 
-  auto history = read_history(
-      {fs::absolute(args.content), *now, args.allow_shallow, args.cache});
+  auto history = walk.get();
   if (!history.ok())
     return fail(history.error());
   clock.lap("history");
