@@ -10,6 +10,7 @@
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 namespace papersite {
@@ -20,25 +21,33 @@ inline std::size_t worker_count() {
 }
 
 // Calls work(i) once for each i in [0, count), on up to worker_count()
-// threads, and returns when all calls have. `work` must be safe to call
-// from several threads at once. If a call throws, the remaining indices
-// are skipped and the first exception is rethrown here.
+// threads, and returns when all calls have; work(i, w) is also told the
+// number w < worker_count() of the thread calling it, which runs one call
+// at a time, so state kept per w needs no lock. `work` must be safe to
+// call from several threads at once. If a call throws, the remaining
+// indices are skipped and the first exception is rethrown here.
 template <typename Work>
 void parallel_for(std::size_t count, Work&& work) {
+  auto call = [&work](std::size_t i, std::size_t worker) {
+    if constexpr (std::is_invocable_v<Work&, std::size_t, std::size_t>)
+      work(i, worker);
+    else
+      work(i);
+  };
   std::size_t threads = std::min(worker_count(), count);
   if (threads <= 1) {
     for (std::size_t i = 0; i < count; ++i)
-      work(i);
+      call(i, 0);
     return;
   }
   std::atomic<std::size_t> next{0};
   std::atomic<bool> failed{false};
   std::exception_ptr error;
   std::mutex error_mutex;
-  auto run = [&] {
+  auto run = [&](std::size_t worker) {
     for (std::size_t i; !failed && (i = next++) < count;) {
       try {
-        work(i);
+        call(i, worker);
       } catch (...) {
         std::lock_guard<std::mutex> lock(error_mutex);
         if (!error)
@@ -50,8 +59,8 @@ void parallel_for(std::size_t count, Work&& work) {
   std::vector<std::thread> pool;
   pool.reserve(threads - 1);
   for (std::size_t t = 1; t < threads; ++t)
-    pool.emplace_back(run);
-  run();
+    pool.emplace_back(run, t);
+  run(0);
   for (std::thread& thread : pool)
     thread.join();
   if (error)

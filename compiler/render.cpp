@@ -723,18 +723,24 @@ Result<std::vector<RenderedFile>> render_site(const Theme& theme,
     inlined.push_back(partials.inline_into(found->second));
   }
 
-  // Jobs share nothing they write to: each compiles its own copy of the
-  // template (a few KiB, parsed in microseconds) and builds the lists it
-  // names in its own context.
+  // Jobs share nothing they write to: each thread compiles its own copy of
+  // a template (kainjow keeps state in it while rendering) and each job
+  // builds the lists it names in its own context.
+  std::vector<std::vector<std::optional<mustache::mustache>>> compiled(
+      worker_count(),
+      std::vector<std::optional<mustache::mustache>>(theme.outputs.size()));
   std::vector<Result<std::string>> rendered(jobs->size(), std::string());
-  parallel_for(jobs->size(), [&](std::size_t i) {
+  parallel_for(jobs->size(), [&](std::size_t i, std::size_t worker) {
     const RenderJob& job = (*jobs)[i];
     auto index = static_cast<std::size_t>(job.output - theme.outputs.data());
-    mustache::mustache compiled{inlined[index]};
-    EscapeMode mode = job.output->escape;
-    compiled.set_custom_escape(
-        [mode](const std::string& text) { return escape(mode, text); });
-    rendered[i] = render_job(compiled, job, data, partials, view,
+    std::optional<mustache::mustache>& mine = compiled[worker][index];
+    if (!mine) {
+      mine.emplace(inlined[index]);
+      EscapeMode mode = job.output->escape;
+      mine->set_custom_escape(
+          [mode](const std::string& text) { return escape(mode, text); });
+    }
+    rendered[i] = render_job(*mine, job, data, partials, view,
                              theme.dir / job.output->template_name);
   });
 

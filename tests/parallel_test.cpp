@@ -41,6 +41,24 @@ BOOST_AUTO_TEST_CASE(work_is_spread_over_the_cores) {
   BOOST_TEST(threads.size() == 2u);
 }
 
+BOOST_AUTO_TEST_CASE(a_worker_number_is_never_shared_by_two_calls_at_once) {
+  std::vector<std::atomic<int>> busy(worker_count());
+  std::atomic<bool> overlap{false};
+  std::atomic<bool> out_of_range{false};
+  parallel_for(200, [&](std::size_t, std::size_t worker) {
+    if (worker >= busy.size()) {
+      out_of_range = true;
+      return;
+    }
+    if (++busy[worker] != 1)
+      overlap = true;
+    std::this_thread::yield();
+    --busy[worker];
+  });
+  BOOST_TEST(!out_of_range);
+  BOOST_TEST(!overlap);
+}
+
 BOOST_AUTO_TEST_CASE(an_exception_reaches_the_caller) {
   std::atomic<int> calls{0};
   BOOST_CHECK_THROW(parallel_for(100,
