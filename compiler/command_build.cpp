@@ -114,9 +114,15 @@ ExitCode run_build(const BuildArgs& args) {
   StepClock clock;
   // The walk needs nothing from the content, so it runs while the files
   // are read; its errors still come after the content's.
-  auto walk = std::async(std::launch::async, read_history,
-                         HistoryOptions{fs::absolute(args.content), *now,
-                                        args.allow_shallow, args.cache});
+  HistoryOptions walk_options{fs::absolute(args.content), *now,
+                              args.allow_shallow, args.cache};
+  std::chrono::duration<double> walk_took{};
+  auto walk = std::async(std::launch::async, [&walk_options, &walk_took] {
+    auto start = std::chrono::steady_clock::now();
+    auto history = read_history(walk_options);
+    walk_took = std::chrono::steady_clock::now() - start;
+    return history;
+  });
   Diagnostics diagnostics;
   Content content =
       load_content({fs::absolute(args.content), {}, *now}, diagnostics);
@@ -131,14 +137,14 @@ ExitCode run_build(const BuildArgs& args) {
   auto history = walk.get();
   if (!history.ok())
     return fail(history.error());
-  clock.lap("history");
+  clock.lap("history, after the content");
   for (const std::string& w : history->warnings)
     Log::warning(w);
   for (const std::string& n : history->notes)
     Log::verbose(n);
-  Log::verbose(
-      fmt::format("history: {} commits walked{}", history->commits_walked,
-                  history->cache_used ? " after the cached ones" : ""));
+  Log::verbose(fmt::format(
+      "history: {} commits walked{} in {:.3f} s", history->commits_walked,
+      history->cache_used ? " after the cached ones" : "", walk_took.count()));
 
   auto theme = load_theme(args.theme);
   if (!theme.ok())
