@@ -1,11 +1,12 @@
 // A theme is read whole before anything is rendered: theme.toml, each
 // template it names and every file of partials/, never following symbolic
 // links, and each is compiled once so a syntax error names its own file.
-// Rendering builds the data model once (render_model.hpp), inlines the
-// partials into each template and renders the outputs on every core, each
-// through a context of our own: values are looked up as kainjow does, but a
-// partial is only ever taken from the theme's partials, so a value of the
-// content can never be taken for a template.
+// Rendering builds the data model once, and its lists of papers per output
+// (render_model.hpp), inlines the partials into each template and renders
+// the outputs on every core, each through a context of our own: values are
+// looked up as kainjow does, but a partial is only ever taken from the
+// theme's partials, so a value of the content can never be taken for a
+// template.
 #include "render.hpp"
 
 #include <fmt/format.h>

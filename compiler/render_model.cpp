@@ -316,6 +316,10 @@ const TemplateValue* TemplateData::member(const TemplateValue& owner,
                                           DeferredValues& made) const {
   if (const TemplateValue* value = owner.get(name))
     return value;
+  // Most names that miss are looked up further down the stack: they must
+  // cost no more than the miss.
+  if (name != "papers" && name != "recent" && name != "feed")
+    return nullptr;
   auto key = std::make_pair(&owner, name);
   auto it = made.made_.find(key);
   if (it == made.made_.end()) {

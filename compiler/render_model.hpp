@@ -1,5 +1,6 @@
 // The data model handed to templates: the View turned into mustache data,
-// built once per run and shared by every output. themes/README.md documents
+// shared by every output, its lists of papers built per output on first
+// use (TemplateData::member). themes/README.md documents
 // every name; URLs in it are already safe to print (escape_url) and
 // absolute wherever a reader outside the repository follows them.
 #pragma once
