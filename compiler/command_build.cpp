@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <future>
 
+#include "build_record.hpp"
 #include "command_common.hpp"
 #include "commands.hpp"
 #include "content.hpp"
@@ -82,6 +83,92 @@ class StepClock {
       std::chrono::steady_clock::now();
 };
 
+// Everything besides the files read that decides the pages: the compiler
+// itself and the flags. Nullopt when the compiler cannot be told from a
+// newer one, so that no build is skipped for it.
+std::optional<std::string> build_settings(const BuildArgs& args,
+                                          std::optional<TimePoint> now) {
+  std::error_code ec;
+  fs::path self = fs::read_symlink("/proc/self/exe", ec);
+  auto compiler = ec ? std::nullopt : file_status(self);
+  if (!compiler)
+    return std::nullopt;
+  auto absolute = [](const fs::path& p) {
+    return p.empty() ? std::string()
+                     : fs::absolute(p).lexically_normal().string();
+  };
+  return fmt::format(
+      "compiler={}:{}:{} content={} theme={} out={} depfile={} stamp={} "
+      "allow_shallow={} now={}",
+      compiler->path, compiler->size, compiler->mtime_ns,
+      absolute(args.content), absolute(args.theme), absolute(args.out),
+      absolute(args.depfile), absolute(args.stamp), args.allow_shallow,
+      now ? format_iso(*now) : "history");
+}
+
+// The record of the last build, kept beside the history cache.
+fs::path record_path(const BuildArgs& args) {
+  return args.cache.empty() ? fs::path()
+                            : fs::path(args.cache.string() + ".build");
+}
+
+std::int64_t system_now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Records what this build read and wrote, unless a warning would then go
+// unrepeated by the builds it lets skip, or an input changed meanwhile.
+void record(const BuildArgs& args, const std::string& settings,
+            const Content& content, const Theme& theme, const History& history,
+            const std::vector<RenderedFile>& files, bool warned,
+            std::int64_t started_ns) {
+  if (warned) {
+    Log::verbose("not recording this build: the next one repeats its warnings");
+    return;
+  }
+  std::vector<fs::path> outputs;
+  for (const RenderedFile& file : files)
+    outputs.push_back(fs::absolute(args.out / file.path).lexically_normal());
+  if (!args.depfile.empty())
+    outputs.push_back(fs::absolute(args.depfile).lexically_normal());
+  auto built = record_build(settings, format_iso(history.now),
+                            content.papers.size(), content.topics.size(),
+                            depfile_inputs(content, theme, history), outputs,
+                            started_ns);
+  if (!built) {
+    Log::verbose(
+        "not recording this build: an input changed while it ran, or a path "
+        "holds a tab or line break");
+    return;
+  }
+  Status written = write_build_record(record_path(args), *built);
+  if (!written.ok())
+    Log::warning(written.error().message +
+                 "; the next build reads everything again");
+}
+
+// A build with nothing to do: the stamp is rewritten, as after every
+// build, and nothing else.
+ExitCode finish_unchanged(const BuildArgs& args, const BuildRecord& last,
+                          std::chrono::steady_clock::time_point started) {
+  if (!args.stamp.empty()) {
+    Status s = write_file_atomic(args.stamp, last.now + "\n");
+    if (!s.ok())
+      return fail(s.error());
+  }
+  Log::verbose(
+      fmt::format("no input or page changed since the build recorded in '{}'",
+                  record_path(args).string()));
+  std::chrono::duration<double> took =
+      std::chrono::steady_clock::now() - started;
+  Log::info(fmt::format(
+      "{} papers, {} topics: up to date, 0 files written in {:.2f} s",
+      last.papers, last.topics, took.count()));
+  return ExitCode::kOk;
+}
+
 }  // namespace
 
 Result<std::optional<TimePoint>> reference_time(std::optional<TimePoint> flag) {
@@ -101,6 +188,7 @@ Result<std::optional<TimePoint>> reference_time(std::optional<TimePoint> flag) {
 
 ExitCode run_build(const BuildArgs& args) {
   auto started = std::chrono::steady_clock::now();
+  std::int64_t started_ns = system_now_ns();
   if (inside(args.out, args.content))
     return fail({ExitCode::kUsage,
                  fmt::format("--out '{}' is inside the content folder '{}'",
@@ -110,6 +198,16 @@ ExitCode run_build(const BuildArgs& args) {
     return fail(now.error());
   if (auto folder = require_content_folder(args.content); !folder.ok())
     return fail(folder.error());
+
+  auto settings = build_settings(args, *now);
+  if (!args.cache.empty() && settings) {
+    auto last = read_build_record(record_path(args));
+    if (last && last->settings == *settings && files_unchanged(*last))
+      return finish_unchanged(args, *last, started);
+    // A build that fails or is killed must leave no record behind.
+    std::error_code ec;
+    fs::remove(record_path(args), ec);
+  }
 
   StepClock clock;
   // The walk needs nothing from the content, so it runs while the files
@@ -168,6 +266,10 @@ ExitCode run_build(const BuildArgs& args) {
   Status finished = finish_build_files(args, content, *theme, *history);
   if (!finished.ok())
     return fail(finished.error());
+  if (!args.cache.empty() && settings)
+    record(args, *settings, content, *theme, *history, *files,
+           diagnostics.warning_count() > 0 || !history->warnings.empty(),
+           started_ns);
 
   std::chrono::duration<double> took =
       std::chrono::steady_clock::now() - started;

@@ -5,9 +5,11 @@
 #include <sys/stat.h>
 
 #include <boost/test/unit_test.hpp>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include "test_util.hpp"
 
@@ -109,6 +111,15 @@ void theme_writing_to(const ListRepo& repo, const std::string& from,
   write_file(theme / "theme.toml", toml);
 }
 
+// A build does not record files that changed within a second of its start
+// (the file clock is coarse): a list just written is left to age first.
+void let_files_age() {
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+}
+
+const std::string kCache = "--cache build/history";
+constexpr auto kNpos = std::string::npos;
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(e2e)
@@ -134,6 +145,90 @@ BOOST_AUTO_TEST_CASE(second_build_rewrites_nothing) {
   struct stat after {};
   ::stat((repo.dir / "README.md").c_str(), &after);
   BOOST_TEST(before.st_ino == after.st_ino);
+}
+
+BOOST_AUTO_TEST_CASE(a_build_with_nothing_changed_is_skipped) {
+  ListRepo repo;
+  let_files_age();
+  RunResult first = repo.build(kCache);
+  BOOST_TEST_REQUIRE(first.exit_code == 0, first.err);
+  BOOST_TEST(first.err.find("8 files written") != kNpos, first.err);
+  BOOST_TEST(fs::exists(repo.dir / "build/history.build"));
+  auto pages = snapshot(repo.dir.path());
+  struct stat before {};
+  ::stat((repo.dir / "README.md").c_str(), &before);
+
+  RunResult again = repo.build(kCache);
+  BOOST_TEST(again.exit_code == 0);
+  BOOST_TEST(again.err.find("up to date, 0 files written") != kNpos, again.err);
+  struct stat after {};
+  ::stat((repo.dir / "README.md").c_str(), &after);
+  BOOST_TEST(before.st_ino == after.st_ino);
+  BOOST_TEST(before.st_mtim.tv_nsec == after.st_mtim.tv_nsec);
+
+  // A page edited by hand is rendered again, then the list is up to date.
+  write_file(repo.dir / "README.md", "edited\n");
+  RunResult restored = repo.build(kCache);
+  BOOST_TEST(restored.err.find("1 files written") != kNpos, restored.err);
+  BOOST_TEST(read_file(repo.dir / "README.md") == pages["README.md"]);
+  BOOST_TEST(repo.build(kCache).err.find("up to date") != kNpos);
+
+  // Other settings are another build.
+  RunResult other = repo.build(kCache + " --now 2024-07-01");
+  BOOST_TEST(other.err.find("up to date") == kNpos, other.err);
+}
+
+BOOST_AUTO_TEST_CASE(an_edit_a_new_paper_or_a_commit_is_never_skipped) {
+  ListRepo repo;
+  let_files_age();
+  BOOST_TEST_REQUIRE(repo.build(kCache).exit_code == 0);
+
+  // At once, and of the same size: only the file's change time differs.
+  fs::path paper = repo.dir / "content/papers/pruning/old-prune.toml";
+  std::string text = read_file(paper);
+  text.replace(text.find("Older"), 5, "Elder");
+  write_file(paper, text);
+  RunResult edited = repo.build(kCache);
+  BOOST_TEST_REQUIRE(edited.exit_code == 0, edited.err);
+  BOOST_TEST(edited.err.find("up to date") == kNpos, edited.err);
+  BOOST_TEST(read_file(repo.dir / "pruning.md").find("An Elder Pruning") !=
+             kNpos);
+
+  write_file(repo.dir / "content/papers/survey/big-survey.toml",
+             "title = \"A Big Survey\"\nauthors = [\"Fay Person\"]\n"
+             "paper = \"https://arxiv.org/abs/2406.00003\"\n");
+  RunResult added = repo.build(kCache);
+  BOOST_TEST(added.err.find("up to date") == kNpos, added.err);
+  BOOST_TEST(read_file(repo.dir / "survey.md").find("A Big Survey") != kNpos);
+
+  repo.commit("2024-06-20T08:30:00Z", "Add a survey");
+  let_files_age();
+  RunResult committed = repo.build(kCache);
+  BOOST_TEST(committed.err.find("up to date") == kNpos, committed.err);
+  BOOST_TEST(read_file(repo.dir / "feed.xml")
+                 .find("Thu, 20 Jun 2024 08:30:00 +0000") != kNpos);
+  BOOST_TEST(repo.build(kCache).err.find("up to date") != kNpos);
+
+  // A build that fails takes the record with it.
+  write_file(repo.dir / "content/papers/pruning/bad.toml", "title = 1\n");
+  BOOST_TEST(repo.build(kCache).exit_code == 1);
+  BOOST_TEST(!fs::exists(repo.dir / "build/history.build"));
+}
+
+BOOST_AUTO_TEST_CASE(a_build_with_warnings_is_never_skipped) {
+  ListRepo repo;
+  write_file(repo.dir / "content/papers/survey/many.toml",
+             "title = \"Many Hands\"\nauthors = [\"Di Sample et al.\"]\n"
+             "paper = \"https://arxiv.org/abs/2406.00004\"\n");
+  repo.commit("2024-06-02T08:00:00Z", "Add a paper");
+  let_files_age();
+  for (int run = 0; run < 2; ++run) {
+    RunResult r = repo.build(kCache);
+    BOOST_TEST(r.exit_code == 0);
+    BOOST_TEST(r.err.find("warning: author list with") != kNpos, r.err);
+    BOOST_TEST(r.err.find("up to date") == kNpos, r.err);
+  }
+  BOOST_TEST(!fs::exists(repo.dir / "build/history.build"));
 }
 
 BOOST_AUTO_TEST_CASE(content_error_fails_with_position_and_keeps_pages) {

@@ -1,0 +1,174 @@
+// The record is a text file, one line per file with its status and its
+// path last:
+//
+//   papersite build record 1
+//   settings<TAB>...
+//   now<TAB>YYYY-MM-DDTHH:MM:SSZ
+//   counts<TAB>PAPERS<TAB>TOPICS
+//   file<TAB>SIZE<TAB>MTIME<TAB>CTIME<TAB>INODE<TAB>DEVICE<TAB>MODE<TAB>PATH
+//
+// Anything unexpected makes it unreadable, and an unreadable record only
+// costs a full build.
+#include "build_record.hpp"
+
+#include <sys/stat.h>
+
+#include <charconv>
+#include <fstream>
+#include <sstream>
+
+#include "output.hpp"
+
+namespace papersite {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kHeader = "papersite build record 1";
+
+// File times come from a clock the kernel advances once per tick (a few
+// milliseconds) and may lag the system clock by as much: an input changed
+// this close to the start of a build may carry a time from before it.
+constexpr std::int64_t kCoarseClockMarginNs = 1'000'000'000;
+
+std::int64_t nanoseconds(const struct timespec& t) {
+  return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+}
+
+bool recordable(std::string_view text) {
+  return text.find_first_of("\t\n\r") == std::string_view::npos;
+}
+
+std::vector<std::string_view> split_tabs(std::string_view line) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos;
+       start = tab + 1)
+    parts.push_back(line.substr(start, tab - start));
+  parts.push_back(line.substr(start));
+  return parts;
+}
+
+template <typename Number>
+bool parse_number(std::string_view text, Number& out) {
+  auto [end, error] =
+      std::from_chars(text.data(), text.data() + text.size(), out);
+  return error == std::errc() && end == text.data() + text.size();
+}
+
+std::optional<FileStatus> parse_file_line(
+    const std::vector<std::string_view>& parts) {
+  if (parts.size() != 8 || parts[0] != "file" || parts[7].empty())
+    return std::nullopt;
+  FileStatus s;
+  if (!parse_number(parts[1], s.size) || !parse_number(parts[2], s.mtime_ns) ||
+      !parse_number(parts[3], s.ctime_ns) || !parse_number(parts[4], s.inode) ||
+      !parse_number(parts[5], s.device) || !parse_number(parts[6], s.mode))
+    return std::nullopt;
+  s.path = std::string(parts[7]);
+  return s;
+}
+
+}  // namespace
+
+std::optional<FileStatus> file_status(const fs::path& path) {
+  struct stat info {};
+  if (::lstat(path.c_str(), &info) != 0)
+    return std::nullopt;
+  FileStatus s;
+  s.path = path.string();
+  s.size = static_cast<std::int64_t>(info.st_size);
+  s.mtime_ns = nanoseconds(info.st_mtim);
+  s.ctime_ns = nanoseconds(info.st_ctim);
+  s.inode = static_cast<std::uint64_t>(info.st_ino);
+  s.device = static_cast<std::uint64_t>(info.st_dev);
+  s.mode = static_cast<std::uint32_t>(info.st_mode);
+  return s;
+}
+
+std::optional<BuildRecord> record_build(std::string settings, std::string now,
+                                        std::size_t papers, std::size_t topics,
+                                        const std::vector<fs::path>& inputs,
+                                        const std::vector<fs::path>& outputs,
+                                        std::int64_t started_ns) {
+  if (!recordable(settings) || !recordable(now))
+    return std::nullopt;
+  BuildRecord record;
+  record.settings = std::move(settings);
+  record.now = std::move(now);
+  record.papers = papers;
+  record.topics = topics;
+  for (const fs::path& input : inputs) {
+    auto status = file_status(input);
+    if (!status || !recordable(status->path) ||
+        status->ctime_ns >= started_ns - kCoarseClockMarginNs ||
+        status->mtime_ns >= started_ns - kCoarseClockMarginNs)
+      return std::nullopt;
+    record.files.push_back(std::move(*status));
+  }
+  // Outputs are written by the build itself, so their times are recent;
+  // a page edited by hand afterwards changes its status.
+  for (const fs::path& output : outputs) {
+    auto status = file_status(output);
+    if (!status || !recordable(status->path))
+      return std::nullopt;
+    record.files.push_back(std::move(*status));
+  }
+  return record;
+}
+
+bool files_unchanged(const BuildRecord& record) {
+  for (const FileStatus& recorded : record.files) {
+    auto now = file_status(recorded.path);
+    if (!now || !(*now == recorded))
+      return false;
+  }
+  return true;
+}
+
+std::optional<BuildRecord> read_build_record(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in)
+    return std::nullopt;
+  std::string line;
+  if (!std::getline(in, line) || line != kHeader)
+    return std::nullopt;
+  BuildRecord record;
+  if (!std::getline(in, line) || !line.starts_with("settings\t"))
+    return std::nullopt;
+  record.settings = line.substr(9);
+  if (!std::getline(in, line) || !line.starts_with("now\t"))
+    return std::nullopt;
+  record.now = line.substr(4);
+  if (!std::getline(in, line))
+    return std::nullopt;
+  auto counts = split_tabs(line);
+  if (counts.size() != 3 || counts[0] != "counts" ||
+      !parse_number(counts[1], record.papers) ||
+      !parse_number(counts[2], record.topics))
+    return std::nullopt;
+  while (std::getline(in, line)) {
+    auto status = parse_file_line(split_tabs(line));
+    if (!status)
+      return std::nullopt;
+    record.files.push_back(std::move(*status));
+  }
+  if (in.bad())
+    return std::nullopt;
+  return record;
+}
+
+Status write_build_record(const fs::path& file, const BuildRecord& record) {
+  std::ostringstream text;
+  text << kHeader << "\nsettings\t" << record.settings << "\nnow\t"
+       << record.now << "\ncounts\t" << record.papers << '\t' << record.topics
+       << '\n';
+  for (const FileStatus& s : record.files)
+    text << "file\t" << s.size << '\t' << s.mtime_ns << '\t' << s.ctime_ns
+         << '\t' << s.inode << '\t' << s.device << '\t' << s.mode << '\t'
+         << s.path << '\n';
+  return write_file_atomic(file, text.str());
+}
+
+}  // namespace papersite
