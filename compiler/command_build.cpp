@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <future>
+#include <system_error>
 
 #include "build_record.hpp"
 #include "command_common.hpp"
@@ -215,12 +216,18 @@ ExitCode run_build(const BuildArgs& args) {
   HistoryOptions walk_options{fs::absolute(args.content), *now,
                               args.allow_shallow, args.cache};
   std::chrono::duration<double> walk_took{};
-  auto walk = std::async(std::launch::async, [&walk_options, &walk_took] {
+  auto timed_walk = [&walk_options, &walk_took] {
     auto start = std::chrono::steady_clock::now();
     auto history = read_history(walk_options);
     walk_took = std::chrono::steady_clock::now() - start;
     return history;
-  });
+  };
+  std::future<Result<History>> walk;
+  try {
+    walk = std::async(std::launch::async, timed_walk);
+  } catch (const std::system_error&) {
+    walk = std::async(std::launch::deferred, timed_walk);  // no thread left
+  }
   Diagnostics diagnostics;
   Content content =
       load_content({fs::absolute(args.content), {}, *now}, diagnostics);

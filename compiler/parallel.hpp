@@ -9,15 +9,20 @@
 #include <cstddef>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <type_traits>
 #include <vector>
 
 namespace papersite {
 
-// The threads parallel_for uses: the cores reported, at least one.
+// The threads parallel_for uses at most: the cores reported at the first
+// call, at least one. Read once, so that state sized by it stays valid
+// when a core comes or goes while the program runs.
 inline std::size_t worker_count() {
-  return std::max<std::size_t>(1, std::thread::hardware_concurrency());
+  static const std::size_t kCount =
+      std::max<std::size_t>(1, std::thread::hardware_concurrency());
+  return kCount;
 }
 
 // Calls work(i) once for each i in [0, count), on up to worker_count()
@@ -58,8 +63,13 @@ void parallel_for(std::size_t count, Work&& work) {
   };
   std::vector<std::thread> pool;
   pool.reserve(threads - 1);
-  for (std::size_t t = 1; t < threads; ++t)
-    pool.emplace_back(run, t);
+  for (std::size_t t = 1; t < threads; ++t) {
+    try {
+      pool.emplace_back(run, t);
+    } catch (const std::system_error&) {
+      break;  // no more threads to be had: those started do the work
+    }
+  }
   run(0);
   for (std::thread& thread : pool)
     thread.join();

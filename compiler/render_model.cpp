@@ -4,6 +4,7 @@
 #include "render_model.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <regex>
 
@@ -297,8 +298,10 @@ std::optional<TemplateValue> TemplateData::build(const TemplateValue& owner,
     return std::nullopt;
   }
   const kainjow::mustache::list& topics = root_.get("topics")->list_value();
-  if (topics.empty() || &owner < topics.data() ||
-      &owner >= topics.data() + topics.size())
+  // std::less orders any two pointers, even into different objects.
+  std::less<const TemplateValue*> before;
+  if (topics.empty() || before(&owner, topics.data()) ||
+      !before(&owner, topics.data() + topics.size()))
     return std::nullopt;
   const TopicView& topic =
       view_->topics[static_cast<std::size_t>(&owner - topics.data())];
