@@ -61,8 +61,10 @@ int main(int argc, char** argv) {
                         "Write a make-style depfile of every file read");
   build_cmd->add_option("--stamp", build.stamp,
                         "Touch this file on success (the depfile's target)");
-  build_cmd->add_option("--cache", build.cache,
-                        "History cache file (in the build folder)");
+  build_cmd->add_option(
+      "--cache", build.cache,
+      "History cache file (in the build folder); FILE.build beside it lets "
+      "a build with nothing changed stop at once");
   build_cmd->add_flag("--allow-shallow", build.allow_shallow,
                       "Build from a shallow clone with approximate dates");
 
