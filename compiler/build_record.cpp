@@ -91,6 +91,7 @@ std::optional<BuildRecord> record_build(std::string settings, std::string now,
                                         std::size_t papers, std::size_t topics,
                                         const std::vector<fs::path>& inputs,
                                         const std::vector<fs::path>& outputs,
+                                        const std::vector<fs::path>& watched,
                                         std::int64_t started_ns) {
   if (!recordable(settings) || !recordable(now))
     return std::nullopt;
@@ -99,13 +100,22 @@ std::optional<BuildRecord> record_build(std::string settings, std::string now,
   record.now = std::move(now);
   record.papers = papers;
   record.topics = topics;
+  auto recent = [&](const FileStatus& s) {
+    return s.ctime_ns >= started_ns - kCoarseClockMarginNs ||
+           s.mtime_ns >= started_ns - kCoarseClockMarginNs;
+  };
   for (const fs::path& input : inputs) {
     auto status = file_status(input);
-    if (!status || !recordable(status->path) ||
-        status->ctime_ns >= started_ns - kCoarseClockMarginNs ||
-        status->mtime_ns >= started_ns - kCoarseClockMarginNs)
+    if (!status || !recordable(status->path) || recent(*status))
       return std::nullopt;
     record.files.push_back(std::move(*status));
+  }
+  for (const fs::path& file : watched) {
+    auto status = file_status(file);
+    if (!recordable(file.string()) || (status && recent(*status)))
+      return std::nullopt;
+    record.files.push_back(status ? std::move(*status)
+                                  : FileStatus{.path = file.string()});
   }
   // Outputs are written by the build itself, so their times are recent;
   // a page edited by hand afterwards changes its status.
@@ -121,7 +131,8 @@ std::optional<BuildRecord> record_build(std::string settings, std::string now,
 bool files_unchanged(const BuildRecord& record) {
   for (const FileStatus& recorded : record.files) {
     auto now = file_status(recorded.path);
-    if (!now || !(*now == recorded))
+    bool absent = recorded.mode == 0;
+    if (absent ? now.has_value() : !now || !(*now == recorded))
       return false;
   }
   return true;

@@ -42,7 +42,9 @@ struct BuildRecord {
 };
 
 // The record of a build that started at `started_ns` (nanoseconds since
-// the epoch, system clock), read `inputs` and wrote or kept `outputs`.
+// the epoch, system clock), read `inputs` and wrote or kept `outputs`;
+// `watched` files are recorded too, present or absent (mode 0), so that
+// one appearing or going away is a change.
 // Nullopt when no record can be trusted: an input missing, or changed at
 // or after the start less a margin for the kernel's coarse file clock (it
 // may have changed after the build read it), or a path or the settings
@@ -50,7 +52,8 @@ struct BuildRecord {
 std::optional<BuildRecord> record_build(
     std::string settings, std::string now, std::size_t papers,
     std::size_t topics, const std::vector<std::filesystem::path>& inputs,
-    const std::vector<std::filesystem::path>& outputs, std::int64_t started_ns);
+    const std::vector<std::filesystem::path>& outputs,
+    const std::vector<std::filesystem::path>& watched, std::int64_t started_ns);
 
 // True when every file of `record` has its recorded status now.
 bool files_unchanged(const BuildRecord& record);

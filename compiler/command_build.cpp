@@ -137,7 +137,7 @@ void record(const BuildArgs& args, const std::string& settings,
   auto built = record_build(settings, format_iso(history.now),
                             content.papers.size(), content.topics.size(),
                             depfile_inputs(content, theme, history), outputs,
-                            started_ns);
+                            history.watched, started_ns);
   if (!built) {
     Log::verbose(
         "not recording this build: an input changed while it ran, or a path "

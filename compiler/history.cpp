@@ -790,6 +790,28 @@ void add_ref_or_folder(std::vector<fs::path>& out, const fs::path& ref,
   }
 }
 
+std::vector<fs::path> git_watched(git_repository* repo, const fs::path& root) {
+  fs::path gitdir = git_repository_path(repo);
+  fs::path common = git_repository_commondir(repo);
+  std::vector<fs::path> watched = {gitdir / "HEAD", common / "packed-refs",
+                                   gitdir / "shallow", gitdir / "index",
+                                   root / ".git-blame-ignore-revs"};
+  git_reference* head = nullptr;
+  if (git_reference_lookup(&head, repo, "HEAD") == 0) {
+    RefPtr owned(head);
+    if (git_reference_type(head) == GIT_REFERENCE_SYMBOLIC) {
+      const char* target = git_reference_symbolic_target(head);
+      watched.push_back(gitdir / target);
+      watched.push_back(common / target);
+    }
+  }
+  for (fs::path& p : watched)
+    p = p.lexically_normal();
+  std::sort(watched.begin(), watched.end());
+  watched.erase(std::unique(watched.begin(), watched.end()), watched.end());
+  return watched;
+}
+
 std::vector<fs::path> git_inputs(git_repository* repo, const fs::path& root) {
   std::vector<fs::path> inputs;
   fs::path gitdir = git_repository_path(repo);
@@ -1157,6 +1179,7 @@ Result<History> read_history(const HistoryOptions& options) {
                              "--allow-shallow to accept approximate dates",
                              h.repo_root.string())};
   h.inputs = git_inputs(raw, h.repo_root);
+  h.watched = git_watched(raw, h.repo_root);
 
   Status s = walk(raw, options, content_rel, h);
   if (!s.ok())

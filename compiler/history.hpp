@@ -55,6 +55,10 @@ struct History {
   // The git files the dates depend on, for the depfile: HEAD, the ref it
   // names, packed-refs, shallow, .git-blame-ignore-revs.
   std::vector<std::filesystem::path> inputs;
+  // The git files whose appearance, change or removal can change a date,
+  // present or not, for the build record: those of `inputs` and the index
+  // (what is staged). A depfile can only name files that exist.
+  std::vector<std::filesystem::path> watched;
   // Warnings to print once (e.g. no repository, shallow clone allowed).
   std::vector<std::string> warnings;
   // How the walk went, for -v and the cache tests: first-parent commits

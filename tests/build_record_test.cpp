@@ -34,7 +34,7 @@ BOOST_AUTO_TEST_CASE(a_record_reads_back_as_written) {
   write_file(dir / "out with space.md", "page\n");
   auto record = record_build("settings a=1", "2024-06-01T10:00:00Z", 12, 3,
                              {dir / "in.toml", dir.path()},
-                             {dir / "out with space.md"}, later_ns());
+                             {dir / "out with space.md"}, {}, later_ns());
   BOOST_REQUIRE(record.has_value());
   BOOST_TEST(record->files.size() == 3u);
   // Elsewhere: writing it into `dir` would change the folder it records.
@@ -55,23 +55,25 @@ BOOST_AUTO_TEST_CASE(an_input_changed_since_the_start_is_never_recorded) {
   TempDir dir;
   write_file(dir / "in.toml", "x\n");
   // Written after the build started: what the build read may be older.
-  BOOST_TEST(
-      !record_build("s", "t", 0, 0, {dir / "in.toml"}, {}, now_ns() - 100'000)
-           .has_value());
-  // An output is the build's own and always recent.
-  BOOST_TEST(record_build("s", "t", 0, 0, {}, {dir / "in.toml"}, now_ns())
-                 .has_value());
-  BOOST_TEST(!record_build("s", "t", 0, 0, {dir / "missing"}, {}, later_ns())
+  BOOST_TEST(!record_build("s", "t", 0, 0, {dir / "in.toml"}, {}, {},
+                           now_ns() - 100'000)
                   .has_value());
+  // An output is the build's own and always recent.
+  BOOST_TEST(record_build("s", "t", 0, 0, {}, {dir / "in.toml"}, {}, now_ns())
+                 .has_value());
+  BOOST_TEST(
+      !record_build("s", "t", 0, 0, {dir / "missing"}, {}, {}, later_ns())
+           .has_value());
 }
 
 BOOST_AUTO_TEST_CASE(tabs_and_line_breaks_are_not_recorded) {
   TempDir dir;
   write_file(dir / "tab\there", "x\n");
-  BOOST_TEST(!record_build("s", "t", 0, 0, {dir / "tab\there"}, {}, later_ns())
-                  .has_value());
   BOOST_TEST(
-      !record_build("s\nfile\t1", "t", 0, 0, {}, {}, later_ns()).has_value());
+      !record_build("s", "t", 0, 0, {dir / "tab\there"}, {}, {}, later_ns())
+           .has_value());
+  BOOST_TEST(!record_build("s\nfile\t1", "t", 0, 0, {}, {}, {}, later_ns())
+                  .has_value());
 }
 
 BOOST_AUTO_TEST_CASE(any_change_of_a_file_is_seen) {
@@ -80,7 +82,7 @@ BOOST_AUTO_TEST_CASE(any_change_of_a_file_is_seen) {
   write_file(dir / "b", "two\n");
   write_file(dir / "c", "three\n");
   auto record = record_build("s", "t", 0, 0, {dir / "a", dir / "b", dir / "c"},
-                             {}, later_ns());
+                             {}, {}, later_ns());
   BOOST_REQUIRE(record.has_value());
   BOOST_TEST(files_unchanged(*record));
 
@@ -92,15 +94,30 @@ BOOST_AUTO_TEST_CASE(any_change_of_a_file_is_seen) {
   BOOST_TEST(!files_unchanged(*record));
 
   auto again =
-      record_build("s", "t", 0, 0, {dir / "b", dir / "c"}, {}, later_ns());
+      record_build("s", "t", 0, 0, {dir / "b", dir / "c"}, {}, {}, later_ns());
   BOOST_REQUIRE(again.has_value());
   fs::remove(dir / "b");
   BOOST_TEST(!files_unchanged(*again));
 
-  auto third = record_build("s", "t", 0, 0, {dir / "c"}, {}, later_ns());
+  auto third = record_build("s", "t", 0, 0, {dir / "c"}, {}, {}, later_ns());
   BOOST_REQUIRE(third.has_value());
   fs::rename(dir / "a", dir / "c");  // another file in its place
   BOOST_TEST(!files_unchanged(*third));
+}
+
+BOOST_AUTO_TEST_CASE(a_watched_file_appearing_or_going_is_a_change) {
+  TempDir dir;
+  write_file(dir / "present", "x\n");
+  auto record = record_build("s", "t", 0, 0, {}, {},
+                             {dir / "present", dir / "absent"}, later_ns());
+  BOOST_REQUIRE(record.has_value());
+  BOOST_TEST(files_unchanged(*record));
+  write_file(dir / "absent", "now here\n");
+  BOOST_TEST(!files_unchanged(*record));
+  fs::remove(dir / "absent");
+  BOOST_TEST(files_unchanged(*record));
+  fs::remove(dir / "present");
+  BOOST_TEST(!files_unchanged(*record));
 }
 
 BOOST_AUTO_TEST_CASE(a_damaged_record_reads_as_none) {

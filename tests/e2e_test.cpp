@@ -215,6 +215,36 @@ BOOST_AUTO_TEST_CASE(an_edit_a_new_paper_or_a_commit_is_never_skipped) {
   BOOST_TEST(!fs::exists(repo.dir / "build/history.build"));
 }
 
+// Dates that change with no paper file touched: what is staged, a file of
+// ignored commits appearing, HEAD pointing elsewhere.
+BOOST_AUTO_TEST_CASE(git_changes_outside_the_content_are_never_skipped) {
+  ListRepo repo;
+  let_files_age();
+  auto up_to_date = [&] {
+    RunResult r = repo.build(kCache);
+    BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
+    return r.err.find("up to date") != kNpos;
+  };
+  BOOST_TEST(!up_to_date());
+  BOOST_TEST(up_to_date());
+
+  ListRepo::must(run("git rm -q --cached content/papers/pruning/old-prune.toml",
+                     repo.dir.path()));
+  BOOST_TEST(!up_to_date());
+  ListRepo::must(run("git add -A", repo.dir.path()));
+  let_files_age();
+  BOOST_TEST(!up_to_date());
+  BOOST_TEST(up_to_date());
+
+  std::string head = run("git rev-parse HEAD", repo.dir.path()).out;
+  write_file(repo.dir / ".git-blame-ignore-revs", head);
+  BOOST_TEST(!up_to_date());
+
+  ListRepo::must(run("git checkout -q --detach", repo.dir.path()));
+  let_files_age();
+  BOOST_TEST(!up_to_date());
+}
+
 BOOST_AUTO_TEST_CASE(a_build_with_warnings_is_never_skipped) {
   ListRepo repo;
   write_file(repo.dir / "content/papers/survey/many.toml",
