@@ -106,7 +106,9 @@ std::optional<BuildRecord> record_build(std::string settings, std::string now,
   };
   for (const fs::path& input : inputs) {
     auto status = file_status(input);
-    if (!status || !recordable(status->path) || recent(*status))
+    // A link's own status says nothing of what it leads to.
+    if (!status || !recordable(status->path) || recent(*status) ||
+        S_ISLNK(status->mode))
       return std::nullopt;
     record.files.push_back(std::move(*status));
   }

@@ -790,21 +790,56 @@ void add_ref_or_folder(std::vector<fs::path>& out, const fs::path& ref,
   }
 }
 
-std::vector<fs::path> git_watched(git_repository* repo, const fs::path& root) {
+// The names HEAD's chain of symbolic refs leads through: "refs/heads/main",
+// or "refs/heads/master" then "refs/heads/main" where one branch aliases
+// another.
+std::vector<std::string> symbolic_chain(git_repository* repo) {
+  std::vector<std::string> names;
+  std::string name = "HEAD";
+  for (int depth = 0; depth < 8; ++depth) {
+    git_reference* ref = nullptr;
+    if (git_reference_lookup(&ref, repo, name.c_str()) != 0)
+      break;
+    RefPtr owned(ref);
+    if (git_reference_type(ref) != GIT_REFERENCE_SYMBOLIC)
+      break;
+    name = git_reference_symbolic_target(ref);
+    names.push_back(name);
+  }
+  return names;
+}
+
+// Every file whose change can change a date, whether it exists or not:
+// each ref of HEAD's chain of symbolic refs (a branch may alias another),
+// the index (what is staged), the configuration and attributes (how the
+// work tree compares), shallow, the ignored commits, and a `.git` in any
+// folder from the content up to the work tree's root (a repository made
+// there would be the one read).
+std::vector<fs::path> git_watched(git_repository* repo, const fs::path& root,
+                                  const fs::path& content_dir) {
   fs::path gitdir = git_repository_path(repo);
   fs::path common = git_repository_commondir(repo);
-  std::vector<fs::path> watched = {gitdir / "HEAD", common / "packed-refs",
-                                   gitdir / "shallow", gitdir / "index",
+  std::vector<fs::path> watched = {gitdir / "HEAD",
+                                   common / "packed-refs",
+                                   gitdir / "shallow",
+                                   gitdir / "index",
+                                   gitdir / "config",
+                                   common / "config",
+                                   common / "info/attributes",
+                                   root / ".gitattributes",
                                    root / ".git-blame-ignore-revs"};
-  git_reference* head = nullptr;
-  if (git_reference_lookup(&head, repo, "HEAD") == 0) {
-    RefPtr owned(head);
-    if (git_reference_type(head) == GIT_REFERENCE_SYMBOLIC) {
-      const char* target = git_reference_symbolic_target(head);
-      watched.push_back(gitdir / target);
-      watched.push_back(common / target);
-    }
+  for (const std::string& name : symbolic_chain(repo)) {
+    watched.push_back(gitdir / name);
+    watched.push_back(common / name);
   }
+  std::error_code ec;
+  if (fs::is_regular_file(fs::symlink_status(root / ".git", ec)))
+    watched.push_back(root / ".git");  // a file naming the git folder
+  for (fs::path dir = content_dir.lexically_normal();
+       dir.string().size() > root.lexically_normal().string().size() &&
+       dir.has_relative_path();
+       dir = dir.parent_path())
+    watched.push_back(dir / ".git");
   for (fs::path& p : watched)
     p = p.lexically_normal();
   std::sort(watched.begin(), watched.end());
@@ -817,18 +852,15 @@ std::vector<fs::path> git_inputs(git_repository* repo, const fs::path& root) {
   fs::path gitdir = git_repository_path(repo);
   fs::path common = git_repository_commondir(repo);
   add_if_exists(inputs, gitdir / "HEAD");
-  git_reference* head = nullptr;
-  if (git_reference_lookup(&head, repo, "HEAD") == 0) {
-    RefPtr owned(head);
-    if (git_reference_type(head) == GIT_REFERENCE_SYMBOLIC) {
-      const char* target = git_reference_symbolic_target(head);
-      add_if_exists(inputs, gitdir / target);
-      add_ref_or_folder(inputs, common / target, common / "refs");
-    }
+  for (const std::string& name : symbolic_chain(repo)) {
+    add_if_exists(inputs, gitdir / name);
+    add_ref_or_folder(inputs, common / name, common / "refs");
   }
   add_if_exists(inputs, common / "packed-refs");
-  // Not the index: git status rewrites it, and whether a paper is
-  // uncommitted follows from HEAD (above) and the paper files themselves.
+  // Not the index: git status rewrites it, so the site target would run
+  // after every `git status`. Whether a paper is uncommitted follows from
+  // HEAD (above) and the paper files themselves, except after a change
+  // only staged (`git rm --cached`); the build record watches the index.
   add_if_exists(inputs, gitdir / "shallow");
   add_if_exists(inputs, root / ".git-blame-ignore-revs");
   std::sort(inputs.begin(), inputs.end());
@@ -1179,7 +1211,7 @@ Result<History> read_history(const HistoryOptions& options) {
                              "--allow-shallow to accept approximate dates",
                              h.repo_root.string())};
   h.inputs = git_inputs(raw, h.repo_root);
-  h.watched = git_watched(raw, h.repo_root);
+  h.watched = git_watched(raw, h.repo_root, h.repo_root / content_rel);
 
   Status s = walk(raw, options, content_rel, h);
   if (!s.ok())

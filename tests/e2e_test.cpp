@@ -243,6 +243,29 @@ BOOST_AUTO_TEST_CASE(git_changes_outside_the_content_are_never_skipped) {
   ListRepo::must(run("git checkout -q --detach", repo.dir.path()));
   let_files_age();
   BOOST_TEST(!up_to_date());
+
+  ListRepo::must(run("git config core.fileMode false", repo.dir.path()));
+  BOOST_TEST(!up_to_date());
+
+  // A branch that aliases another: moving the other changes the dates.
+  ListRepo::must(
+      run("git checkout -q main && "
+          "git symbolic-ref refs/heads/master refs/heads/main && "
+          "git symbolic-ref HEAD refs/heads/master",
+          repo.dir.path()));
+  repo.commit("2024-06-03T08:00:00Z", "Ignore a commit");
+  let_files_age();
+  BOOST_TEST(!up_to_date());
+  BOOST_TEST(up_to_date());
+  ListRepo::must(run("git update-ref refs/heads/main HEAD~1", repo.dir.path()));
+  BOOST_TEST(!up_to_date());
+
+  // A shallow clone's marker appearing: the build refuses it again.
+  let_files_age();
+  BOOST_TEST(!up_to_date());
+  write_file(repo.dir / ".git/shallow", head);
+  RunResult shallow = repo.build(kCache);
+  BOOST_TEST(shallow.exit_code == 3, shallow.err);
 }
 
 BOOST_AUTO_TEST_CASE(a_build_with_warnings_is_never_skipped) {
