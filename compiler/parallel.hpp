@@ -29,8 +29,9 @@ inline std::size_t worker_count() {
 // threads, and returns when all calls have; work(i, w) is also told the
 // number w < worker_count() of the thread calling it, which runs one call
 // at a time, so state kept per w needs no lock. `work` must be safe to
-// call from several threads at once. If a call throws, the remaining
-// indices are skipped and the first exception is rethrown here.
+// call from several threads at once. If a call throws, the indices no
+// thread has started yet are skipped and the first exception is rethrown
+// here.
 template <typename Work>
 void parallel_for(std::size_t count, Work&& work) {
   auto call = [&work](std::size_t i, std::size_t worker) {
