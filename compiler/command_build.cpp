@@ -130,6 +130,7 @@ void record(const BuildArgs& args, const std::string& settings,
     return;
   }
   std::vector<fs::path> outputs;
+  outputs.reserve(files.size() + 1);
   for (const RenderedFile& file : files)
     outputs.push_back(fs::absolute(args.out / file.path).lexically_normal());
   if (!args.depfile.empty())

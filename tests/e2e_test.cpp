@@ -438,7 +438,7 @@ BOOST_AUTO_TEST_CASE(every_command_names_a_missing_content_folder) {
   for (std::string command :
        {"build --now 2024-06-01", "check", "dates", "new --topic pruning"}) {
     RunResult r =
-        run(binary + " " + command + " --content nowhere", dir.path());
+        run(binary + " " + command.append(" --content nowhere"), dir.path());
     BOOST_TEST(r.exit_code == 3, command);
     BOOST_TEST(r.err ==
                    "papersite: error: content folder 'nowhere' does not "
