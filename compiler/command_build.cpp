@@ -235,7 +235,7 @@ ExitCode run_build(const BuildArgs& args) {
   clock.lap("content");
   Log::print(diagnostics);
   if (diagnostics.has_errors()) {
-    Log::error(fmt::format("{} error(s) in content; nothing was written",
+    Log::error(fmt::format("{} error(s) in content; no page was written",
                            diagnostics.error_count()));
     return ExitCode::kContent;
   }

@@ -282,7 +282,7 @@ BOOST_AUTO_TEST_CASE(bad_input_never_changes_a_page) {
              "0xFF); save the file as UTF-8\n"
              "\xef\xbf\xbd\n"
              "^\n"
-             "papersite: error: 1 error(s) in content; nothing was written\n");
+             "papersite: error: 1 error(s) in content; no page was written\n");
   BOOST_TEST((snapshot(repo.path()) == before));
 }
 
