@@ -6,7 +6,8 @@
 // differs are opened, so a commit touching one paper reads two topic trees.
 // Each commit yields added, deleted and modified blobs; deletions and additions
 // of the same blob id are moves, and only what is left on both sides is paired
-// by a line similarity score (git's 50% rule), with candidates found through
+// by a line similarity score (git's 50% rule) among files naming the same
+// paper (its `paper` URL, normalised), with candidates found through
 // shared rare lines so a commit moving thousands of edited files is still
 // paired, never given up. The replayed map at HEAD is cached, keyed by HEAD, so
 // the next run only replays the commits added since.
@@ -28,9 +29,12 @@
 #include <unordered_set>
 #include <utility>
 
+#include "content_file.hpp"
 #include "history_cache.hpp"
 #include "output.hpp"
+#include "paper_id.hpp"
 #include "paths.hpp"
+#include "toml_parser.hpp"
 
 namespace papersite {
 
@@ -196,11 +200,35 @@ int compare_entries(const RawPaperState& a, const RawPaperState& b) {
   return (a.type == GIT_OBJECT_TREE) - (b.type == GIT_OBJECT_TREE);
 }
 
-// Line fingerprint of a blob for the rename score.
+// Line fingerprint of a blob for the rename score, and the paper it
+// describes.
 struct Lines {
   std::vector<std::pair<std::uint64_t, std::uint32_t>> hashes;  // sorted
   std::size_t size = 0;
+  // paper_identifier of its `paper`; empty when the text does not parse.
+  std::string paper_id;
 };
+
+// Paper files share most of their lines (the keys, the skeleton's
+// comments), so two different papers can score as similar as a paper and
+// its edited copy: a rename must also keep the paper's identity.
+std::string paper_id_of(std::string_view text) {
+  FileText screened = screen_toml_text(std::string(text));
+  if (!screened.problem.empty())
+    return {};
+  try {
+    toml::table table = toml::parse(screened.text);
+    if (auto url = table["paper"].value<std::string>())
+      return paper_identifier(*url);
+  } catch (const std::exception&) {
+    // not TOML: the score alone decides
+  }
+  return {};
+}
+
+bool same_paper(const Lines& a, const Lines& b) {
+  return a.paper_id.empty() || b.paper_id.empty() || a.paper_id == b.paper_id;
+}
 
 std::uint64_t fnv1a(std::string_view s) {
   std::uint64_t h = 1469598103934665603ull;
@@ -451,7 +479,9 @@ Result<Lines> Walker::lines_of(const git_oid& blob) {
   BlobPtr owned(b);
   std::string_view text(static_cast<const char*>(git_blob_rawcontent(b)),
                         static_cast<std::size_t>(git_blob_rawsize(b)));
-  return fingerprint(text);
+  Lines lines = fingerprint(text);
+  lines.paper_id = paper_id_of(text);
+  return lines;
 }
 
 // Pairs (deleted index, added index): identical blobs first (preferring
@@ -550,7 +580,7 @@ Result<std::vector<std::pair<std::size_t, std::size_t>>> Walker::pair_renames(
     }
     for (std::size_t k : candidates) {
       int score = similarity(del_lines[k], *l);
-      if (score >= kSimilarityPercent)
+      if (score >= kSimilarityPercent && same_paper(del_lines[k], *l))
         scored.push_back({score, k, m});
     }
   }

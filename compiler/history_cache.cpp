@@ -10,7 +10,8 @@ namespace papersite {
 
 namespace {
 
-constexpr std::string_view kMagic = "papersite-history 1";
+// 2: a rename keeps the paper's identity (history.cpp, same_paper).
+constexpr std::string_view kMagic = "papersite-history 2";
 
 std::string hex(const git_oid& id) {
   char buf[GIT_OID_HEXSZ + 1];

@@ -172,6 +172,33 @@ BOOST_AUTO_TEST_CASE(move_with_an_edit_keeps_added_and_counts_as_update) {
              "2024-01-01T10:00:00Z 2024-02-01T10:00:00Z git");
 }
 
+// Files made from the same skeleton share most of their lines: another
+// paper put in place of a deleted one scores as a rename, but is new.
+BOOST_AUTO_TEST_CASE(another_paper_in_place_of_a_deleted_one_is_new) {
+  std::string skeleton;
+  for (int i = 1; i <= 12; ++i)
+    skeleton += "# skeleton comment line " + std::to_string(i) + "\n";
+  TempDir dir;
+  GitRepo repo(dir.path());
+  repo.write(kA, skeleton + paper("2401.00001"));
+  std::string moved = skeleton + paper("2401.00003");
+  repo.write("content/papers/pruning/c.toml", moved);
+  repo.commit("add a and c", at("2024-01-01T10:00:00Z"));
+  repo.remove(kA);
+  repo.write(kB, skeleton + paper("2402.00002"));
+  // The same paper, moved with a pdf link for its abs link: still a move.
+  repo.remove("content/papers/pruning/c.toml");
+  std::string as_pdf = moved;
+  as_pdf.replace(as_pdf.find("/abs/2401.00003"), 15, "/pdf/2401.00003");
+  repo.write("content/papers/quantization/c.toml", as_pdf);
+  repo.commit("replace a by b, move c", at("2024-02-01T10:00:00Z"));
+
+  History h = walk(repo);
+  BOOST_TEST(dates(h, kB) == "2024-02-01T10:00:00Z 2024-02-01T10:00:00Z git");
+  BOOST_TEST(dates(h, "content/papers/quantization/c.toml") ==
+             "2024-01-01T10:00:00Z 2024-02-01T10:00:00Z git");
+}
+
 BOOST_AUTO_TEST_CASE(copy_of_an_existing_paper_is_a_new_paper) {
   TempDir dir;
   GitRepo repo(dir.path());
