@@ -6,7 +6,10 @@
 //   now<TAB>YYYY-MM-DDTHH:MM:SSZ
 //   counts<TAB>PAPERS<TAB>TOPICS
 //   file<TAB>SIZE<TAB>MTIME<TAB>CTIME<TAB>INODE<TAB>DEVICE<TAB>MODE<TAB>PATH
+//   diagnostic<TAB>LINE<TAB>COLUMN<TAB>PATH<TAB>MESSAGE<TAB>SOURCE LINE
+//   warning<TAB>MESSAGE
 //
+// The texts of warnings are escaped (backslash, tab, line breaks).
 // Anything unexpected makes it unreadable, and an unreadable record only
 // costs a full build.
 #include "build_record.hpp"
@@ -55,6 +58,76 @@ bool parse_number(std::string_view text, Number& out) {
   auto [end, error] =
       std::from_chars(text.data(), text.data() + text.size(), out);
   return error == std::errc() && end == text.data() + text.size();
+}
+
+std::string escaped(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> unescaped(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\\') {
+      out += text[i];
+      continue;
+    }
+    if (++i == text.size())
+      return std::nullopt;
+    switch (text[i]) {
+      case '\\':
+        out += '\\';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      default:
+        return std::nullopt;
+    }
+  }
+  return out;
+}
+
+std::optional<Diagnostic> parse_diagnostic_line(
+    const std::vector<std::string_view>& parts) {
+  Diagnostic d;
+  d.severity = Severity::kWarning;
+  if (parts.size() != 6 || !parse_number(parts[1], d.line) ||
+      !parse_number(parts[2], d.column))
+    return std::nullopt;
+  auto path = unescaped(parts[3]);
+  auto message = unescaped(parts[4]);
+  auto source = unescaped(parts[5]);
+  if (!path || !message || !source)
+    return std::nullopt;
+  d.path = std::move(*path);
+  d.message = std::move(*message);
+  d.source_line = std::move(*source);
+  return d;
 }
 
 std::optional<FileStatus> parse_file_line(
@@ -162,10 +235,23 @@ std::optional<BuildRecord> read_build_record(const fs::path& file) {
       !parse_number(counts[2], record.topics))
     return std::nullopt;
   while (std::getline(in, line)) {
-    auto status = parse_file_line(split_tabs(line));
-    if (!status)
-      return std::nullopt;
-    record.files.push_back(std::move(*status));
+    auto parts = split_tabs(line);
+    if (parts[0] == "diagnostic") {
+      auto d = parse_diagnostic_line(parts);
+      if (!d)
+        return std::nullopt;
+      record.warnings.push_back(std::move(*d));
+    } else if (parts[0] == "warning") {
+      auto message = parts.size() == 2 ? unescaped(parts[1]) : std::nullopt;
+      if (!message)
+        return std::nullopt;
+      record.notices.push_back(std::move(*message));
+    } else {
+      auto status = parse_file_line(parts);
+      if (!status)
+        return std::nullopt;
+      record.files.push_back(std::move(*status));
+    }
   }
   if (in.bad())
     return std::nullopt;
@@ -181,6 +267,12 @@ Status write_build_record(const fs::path& file, const BuildRecord& record) {
     text << "file\t" << s.size << '\t' << s.mtime_ns << '\t' << s.ctime_ns
          << '\t' << s.inode << '\t' << s.device << '\t' << s.mode << '\t'
          << s.path << '\n';
+  for (const Diagnostic& d : record.warnings)
+    text << "diagnostic\t" << d.line << '\t' << d.column << '\t'
+         << escaped(d.path) << '\t' << escaped(d.message) << '\t'
+         << escaped(d.source_line) << '\n';
+  for (const std::string& n : record.notices)
+    text << "warning\t" << escaped(n) << '\n';
   return write_file_atomic(file, text.str());
 }
 

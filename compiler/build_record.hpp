@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "diagnostics.hpp"
 #include "result.hpp"
 
 namespace papersite {
@@ -39,6 +40,10 @@ struct BuildRecord {
   std::size_t papers = 0;
   std::size_t topics = 0;
   std::vector<FileStatus> files;  // every input and output
+  // What the build warned of, repeated by the builds it lets skip: the
+  // content's warnings and the other warnings' messages.
+  std::vector<Diagnostic> warnings;
+  std::vector<std::string> notices;
 };
 
 // The record of a build that started at `started_ns` (nanoseconds since
@@ -48,7 +53,7 @@ struct BuildRecord {
 // Nullopt when no record can be trusted: an input missing, or changed at
 // or after the start less a margin for the kernel's coarse file clock (it
 // may have changed after the build read it), or a path or the settings
-// holding a line break or a tab.
+// holding a line break or a tab. The warnings are the caller's to add.
 std::optional<BuildRecord> record_build(
     std::string settings, std::string now, std::size_t papers,
     std::size_t topics, const std::vector<std::filesystem::path>& inputs,

@@ -98,12 +98,14 @@ std::optional<std::string> build_settings(const BuildArgs& args,
     return p.empty() ? std::string()
                      : fs::absolute(p).lexically_normal().string();
   };
+  // The working folder too: diagnostics name files relative to it.
   return fmt::format(
-      "compiler={}:{}:{} content={} theme={} out={} depfile={} stamp={} "
-      "allow_shallow={} now={}",
+      "compiler={}:{}:{} cwd={} content={} theme={} out={} depfile={} "
+      "stamp={} allow_shallow={} now={}",
       compiler->path, compiler->size, compiler->mtime_ns,
-      absolute(args.content), absolute(args.theme), absolute(args.out),
-      absolute(args.depfile), absolute(args.stamp), args.allow_shallow,
+      fs::current_path(ec).string(), absolute(args.content),
+      absolute(args.theme), absolute(args.out), absolute(args.depfile),
+      absolute(args.stamp), args.allow_shallow,
       now ? format_iso(*now) : "history");
 }
 
@@ -119,16 +121,12 @@ std::int64_t system_now_ns() {
       .count();
 }
 
-// Records what this build read and wrote, unless a warning would then go
-// unrepeated by the builds it lets skip, or an input changed meanwhile.
+// Records what this build read, wrote and warned of, unless an input
+// changed meanwhile.
 void record(const BuildArgs& args, const std::string& settings,
             const Content& content, const Theme& theme, const History& history,
-            const std::vector<RenderedFile>& files, bool warned,
-            std::int64_t started_ns) {
-  if (warned) {
-    Log::verbose("not recording this build: the next one repeats its warnings");
-    return;
-  }
+            const std::vector<RenderedFile>& files,
+            const Diagnostics& diagnostics, std::int64_t started_ns) {
   std::vector<fs::path> outputs;
   outputs.reserve(files.size() + 1);
   for (const RenderedFile& file : files)
@@ -141,20 +139,32 @@ void record(const BuildArgs& args, const std::string& settings,
                             history.watched, started_ns);
   if (!built) {
     Log::verbose(
-        "not recording this build: an input changed while it ran, or a path "
-        "holds a tab or line break");
+        "not recording this build: an input changed less than a second "
+        "before it started or while it ran, or a path holds a tab or line "
+        "break; the next build reads everything again");
     return;
   }
+  for (const Diagnostic& d : diagnostics.items()) {
+    if (d.severity == Severity::kWarning)
+      built->warnings.push_back(d);
+  }
+  built->notices = history.warnings;
   Status written = write_build_record(record_path(args), *built);
   if (!written.ok())
     Log::warning(written.error().message +
                  "; the next build reads everything again");
 }
 
-// A build with nothing to do: the stamp is rewritten, as after every
-// build, and nothing else.
+// A build with nothing to do: the recorded warnings are repeated and the
+// stamp is rewritten, as after every build, and nothing else.
 ExitCode finish_unchanged(const BuildArgs& args, const BuildRecord& last,
                           std::chrono::steady_clock::time_point started) {
+  Diagnostics warnings;
+  for (const Diagnostic& d : last.warnings)
+    warnings.add(d);
+  Log::print(warnings);
+  for (const std::string& n : last.notices)
+    Log::warning(n);
   if (!args.stamp.empty()) {
     Status s = write_file_atomic(args.stamp, last.now + "\n");
     if (!s.ok())
@@ -275,8 +285,7 @@ ExitCode run_build(const BuildArgs& args) {
   if (!finished.ok())
     return fail(finished.error());
   if (!args.cache.empty() && settings)
-    record(args, *settings, content, *theme, *history, *files,
-           diagnostics.warning_count() > 0 || !history->warnings.empty(),
+    record(args, *settings, content, *theme, *history, *files, diagnostics,
            started_ns);
 
   std::chrono::duration<double> took =

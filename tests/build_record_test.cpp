@@ -37,6 +37,15 @@ BOOST_AUTO_TEST_CASE(a_record_reads_back_as_written) {
                              {dir / "out with space.md"}, {}, later_ns());
   BOOST_REQUIRE(record.has_value());
   BOOST_TEST(record->files.size() == 3u);
+  Diagnostic warning;
+  warning.severity = Severity::kWarning;
+  warning.path = "content/papers/a b.toml";
+  warning.line = 3;
+  warning.column = 12;
+  warning.message = "a \\ message\twith \"tabs\"";
+  warning.source_line = "authors = [\"X et al.\"]\r";
+  record->warnings = {warning};
+  record->notices = {"one\nnotice"};
   // Elsewhere: writing it into `dir` would change the folder it records.
   TempDir keep;
   BOOST_REQUIRE(write_build_record(keep / "record", *record).ok());
@@ -48,6 +57,15 @@ BOOST_AUTO_TEST_CASE(a_record_reads_back_as_written) {
   BOOST_TEST(read->papers == 12u);
   BOOST_TEST(read->topics == 3u);
   BOOST_TEST((read->files == record->files));
+  BOOST_REQUIRE(read->warnings.size() == 1u);
+  const Diagnostic& back = read->warnings[0];
+  BOOST_TEST((back.severity == Severity::kWarning));
+  BOOST_TEST(back.path == warning.path);
+  BOOST_TEST(back.line == 3);
+  BOOST_TEST(back.column == 12);
+  BOOST_TEST(back.message == warning.message);
+  BOOST_TEST(back.source_line == warning.source_line);
+  BOOST_TEST((read->notices == record->notices));
   BOOST_TEST(files_unchanged(*read));
 }
 
@@ -131,6 +149,7 @@ BOOST_AUTO_TEST_CASE(a_damaged_record_reads_as_none) {
   for (const std::string& bad :
        {std::string("papersite build record 2\n") + good.substr(25),
         good + "file\t1\t2\t3\t4\t5\tsix\t/y\n", good + "garbage\n",
+        good + "warning\tbad \\q escape\n", good + "diagnostic\t1\t2\tp\n",
         std::string("papersite build record 1\nsettings\ts\n")}) {
     write_file(dir / "bad", bad);
     BOOST_TEST(!read_build_record(dir / "bad").has_value(), bad);
