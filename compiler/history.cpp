@@ -200,18 +200,13 @@ int compare_entries(const RawPaperState& a, const RawPaperState& b) {
   return (a.type == GIT_OBJECT_TREE) - (b.type == GIT_OBJECT_TREE);
 }
 
-// Line fingerprint of a blob for the rename score, and the paper it
-// describes.
+// Line fingerprint of a blob for the rename score.
 struct Lines {
   std::vector<std::pair<std::uint64_t, std::uint32_t>> hashes;  // sorted
   std::size_t size = 0;
-  // paper_identifier of its `paper`; empty when the text does not parse.
-  std::string paper_id;
 };
 
-// Paper files share most of their lines (the keys, the skeleton's
-// comments), so two different papers can score as similar as a paper and
-// its edited copy: a rename must also keep the paper's identity.
+// paper_identifier of the text's `paper`; empty when it does not parse.
 std::string paper_id_of(std::string_view text) {
   FileText screened = screen_toml_text(std::string(text));
   if (!screened.problem.empty())
@@ -224,10 +219,6 @@ std::string paper_id_of(std::string_view text) {
     // not TOML: the score alone decides
   }
   return {};
-}
-
-bool same_paper(const Lines& a, const Lines& b) {
-  return a.paper_id.empty() || b.paper_id.empty() || a.paper_id == b.paper_id;
 }
 
 std::uint64_t fnv1a(std::string_view s) {
@@ -315,6 +306,7 @@ class Walker {
   Result<std::vector<std::pair<std::size_t, std::size_t>>> pair_renames(
       const Changes& changes);
   Result<Lines> lines_of(const git_oid& blob);
+  Result<bool> same_paper(const git_oid& a, const git_oid& b);
   // The root, content and papers tree ids of one commit.
   struct Side {
     OptionalOid root;
@@ -331,6 +323,7 @@ class Walker {
   // Trees of the snapshot being compared, so a topic tree read as the new
   // side of one commit is not read again as the old side of the next.
   std::unordered_map<git_oid, OdbObjectPtr, OidHash, OidEq> trees_;
+  std::unordered_map<git_oid, std::string, OidHash, OidEq> paper_ids_;
 };
 
 Result<std::string_view> Walker::tree(const git_oid& id) {
@@ -479,9 +472,33 @@ Result<Lines> Walker::lines_of(const git_oid& blob) {
   BlobPtr owned(b);
   std::string_view text(static_cast<const char*>(git_blob_rawcontent(b)),
                         static_cast<std::size_t>(git_blob_rawsize(b)));
-  Lines lines = fingerprint(text);
-  lines.paper_id = paper_id_of(text);
-  return lines;
+  return fingerprint(text);
+}
+
+// Paper files share most of their lines (the keys, the skeleton's
+// comments), so two different papers can score as similar as a paper and
+// its edited copy: a rename must also keep the paper's identity. Parsed
+// only for pairs that score, once per blob.
+Result<bool> Walker::same_paper(const git_oid& a, const git_oid& b) {
+  std::string ids[2];
+  const git_oid* blobs[2] = {&a, &b};
+  for (int i = 0; i < 2; ++i) {
+    auto known = paper_ids_.find(*blobs[i]);
+    if (known == paper_ids_.end()) {
+      git_blob* blob = nullptr;
+      if (git_blob_lookup(&blob, repo_, blobs[i]) != 0)
+        return Error{
+            ExitCode::kEnvironment,
+            fmt::format("cannot read blob {} of the git repository: {}",
+                        hex(*blobs[i]), git_message())};
+      BlobPtr owned(blob);
+      std::string_view text(static_cast<const char*>(git_blob_rawcontent(blob)),
+                            static_cast<std::size_t>(git_blob_rawsize(blob)));
+      known = paper_ids_.emplace(*blobs[i], paper_id_of(text)).first;
+    }
+    ids[i] = known->second;
+  }
+  return ids[0].empty() || ids[1].empty() || ids[0] == ids[1];
 }
 
 // Pairs (deleted index, added index): identical blobs first (preferring
@@ -580,7 +597,13 @@ Result<std::vector<std::pair<std::size_t, std::size_t>>> Walker::pair_renames(
     }
     for (std::size_t k : candidates) {
       int score = similarity(del_lines[k], *l);
-      if (score >= kSimilarityPercent && same_paper(del_lines[k], *l))
+      if (score < kSimilarityPercent)
+        continue;
+      auto same = same_paper(changes.deleted[dels[k]].blob,
+                             changes.added[adds[m]].blob);
+      if (!same.ok())
+        return same.error();
+      if (*same)
         scored.push_back({score, k, m});
     }
   }
