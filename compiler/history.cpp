@@ -305,8 +305,10 @@ class Walker {
                    bool old_side, Changes& out);
   Result<std::vector<std::pair<std::size_t, std::size_t>>> pair_renames(
       const Changes& changes);
-  Result<Lines> lines_of(const git_oid& blob);
+  Result<BlobPtr> blob(const git_oid& id);
+  Result<Lines> lines_of(const git_oid& id);
   Result<bool> same_paper(const git_oid& a, const git_oid& b);
+  Result<const std::string*> paper_id(const git_oid& id);  // memoised
   // The root, content and papers tree ids of one commit.
   struct Side {
     OptionalOid root;
@@ -463,16 +465,25 @@ Status Walker::diff(const git_oid* old_id, const git_oid* new_id,
   return ok_status();
 }
 
-Result<Lines> Walker::lines_of(const git_oid& blob) {
+Result<BlobPtr> Walker::blob(const git_oid& id) {
   git_blob* b = nullptr;
-  if (git_blob_lookup(&b, repo_, &blob) != 0)
+  if (git_blob_lookup(&b, repo_, &id) != 0)
     return Error{ExitCode::kEnvironment,
                  fmt::format("cannot read blob {} of the git repository: {}",
-                             hex(blob), git_message())};
-  BlobPtr owned(b);
-  std::string_view text(static_cast<const char*>(git_blob_rawcontent(b)),
-                        static_cast<std::size_t>(git_blob_rawsize(b)));
-  return fingerprint(text);
+                             hex(id), git_message())};
+  return BlobPtr(b);
+}
+
+std::string_view text_of(const BlobPtr& blob) {
+  return {static_cast<const char*>(git_blob_rawcontent(blob.get())),
+          static_cast<std::size_t>(git_blob_rawsize(blob.get()))};
+}
+
+Result<Lines> Walker::lines_of(const git_oid& id) {
+  auto b = blob(id);
+  if (!b.ok())
+    return b.error();
+  return fingerprint(text_of(*b));
 }
 
 // Paper files share most of their lines (the keys, the skeleton's
@@ -480,25 +491,26 @@ Result<Lines> Walker::lines_of(const git_oid& blob) {
 // its edited copy: a rename must also keep the paper's identity. Parsed
 // only for pairs that score, once per blob.
 Result<bool> Walker::same_paper(const git_oid& a, const git_oid& b) {
-  std::string ids[2];
-  const git_oid* blobs[2] = {&a, &b};
-  for (int i = 0; i < 2; ++i) {
-    auto known = paper_ids_.find(*blobs[i]);
-    if (known == paper_ids_.end()) {
-      git_blob* blob = nullptr;
-      if (git_blob_lookup(&blob, repo_, blobs[i]) != 0)
-        return Error{
-            ExitCode::kEnvironment,
-            fmt::format("cannot read blob {} of the git repository: {}",
-                        hex(*blobs[i]), git_message())};
-      BlobPtr owned(blob);
-      std::string_view text(static_cast<const char*>(git_blob_rawcontent(blob)),
-                            static_cast<std::size_t>(git_blob_rawsize(blob)));
-      known = paper_ids_.emplace(*blobs[i], paper_id_of(text)).first;
-    }
-    ids[i] = known->second;
+  auto first = paper_id(a);
+  if (!first.ok())
+    return first.error();
+  auto second = paper_id(b);
+  if (!second.ok())
+    return second.error();
+  const std::string& x = **first;
+  const std::string& y = **second;
+  return x.empty() || y.empty() || x == y;
+}
+
+Result<const std::string*> Walker::paper_id(const git_oid& id) {
+  auto known = paper_ids_.find(id);
+  if (known == paper_ids_.end()) {
+    auto found = blob(id);
+    if (!found.ok())
+      return found.error();
+    known = paper_ids_.emplace(id, paper_id_of(text_of(*found))).first;
   }
-  return ids[0].empty() || ids[1].empty() || ids[0] == ids[1];
+  return &known->second;
 }
 
 // Pairs (deleted index, added index): identical blobs first (preferring
