@@ -21,6 +21,7 @@
 #include <sstream>
 
 #include "output.hpp"
+#include "strings.hpp"
 
 namespace papersite {
 
@@ -41,16 +42,6 @@ std::int64_t nanoseconds(const struct timespec& t) {
 
 bool recordable(std::string_view text) {
   return text.find_first_of("\t\n\r") == std::string_view::npos;
-}
-
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  for (std::size_t tab; (tab = line.find('\t', start)) != std::string::npos;
-       start = tab + 1)
-    parts.push_back(line.substr(start, tab - start));
-  parts.push_back(line.substr(start));
-  return parts;
 }
 
 template <typename Number>
@@ -229,13 +220,13 @@ std::optional<BuildRecord> read_build_record(const fs::path& file) {
   record.now = line.substr(4);
   if (!std::getline(in, line))
     return std::nullopt;
-  auto counts = split_tabs(line);
+  auto counts = split(line, '\t');
   if (counts.size() != 3 || counts[0] != "counts" ||
       !parse_number(counts[1], record.papers) ||
       !parse_number(counts[2], record.topics))
     return std::nullopt;
   while (std::getline(in, line)) {
-    auto parts = split_tabs(line);
+    auto parts = split(line, '\t');
     if (parts[0] == "diagnostic") {
       auto d = parse_diagnostic_line(parts);
       if (!d)

@@ -24,6 +24,7 @@
 #include "content_file.hpp"
 #include "parallel.hpp"
 #include "render_model.hpp"
+#include "strings.hpp"
 #include "toml_parser.hpp"
 
 namespace papersite {
@@ -512,11 +513,8 @@ class ThemeContext : public mustache::basic_context<std::string> {
       return nullptr;
     }
     std::vector<std::string> parts;
-    std::size_t start = 0;
-    for (std::size_t dot; (dot = name.find('.', start)) != std::string::npos;
-         start = dot + 1)
-      parts.push_back(name.substr(start, dot - start));
-    parts.push_back(name.substr(start));
+    for (std::string_view part : split(name, '.'))
+      parts.emplace_back(part);
     for (const mustache::data* item : items_) {
       const mustache::data* value = item;
       for (const std::string& part : parts) {

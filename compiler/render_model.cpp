@@ -351,16 +351,10 @@ bool is_safe_output_path(std::string_view path) {
   if (path.empty() || path.front() == '/' ||
       path.find('\\') != std::string_view::npos)
     return false;
-  std::size_t start = 0;
-  while (start <= path.size()) {
-    std::size_t end = path.find('/', start);
-    if (end == std::string_view::npos)
-      end = path.size();
-    std::string_view part = path.substr(start, end - start);
+  for (std::string_view part : split(path, '/')) {
     if (part.empty() || part == "." || part == ".." ||
         equals_nocase(part, ".git"))
       return false;
-    start = end + 1;
   }
   return true;
 }

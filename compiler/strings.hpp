@@ -1,8 +1,10 @@
 // ASCII case-insensitive comparisons, for URL schemes, hosts and file
-// names; the patterns passed in are lower case.
+// names (the patterns passed in are lower case), and splitting a text at
+// a separator.
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 namespace papersite {
 
@@ -29,6 +31,19 @@ inline bool ends_with_nocase(std::string_view text, std::string_view suffix) {
 
 inline bool equals_nocase(std::string_view text, std::string_view lower) {
   return text.size() == lower.size() && starts_with_nocase(text, lower);
+}
+
+// The parts of `text` between `separator`s, empty ones included: "a..b"
+// gives "a", "", "b". The views point into `text`.
+inline std::vector<std::string_view> split(std::string_view text,
+                                           char separator) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  for (std::size_t at; (at = text.find(separator, start)) != text.npos;
+       start = at + 1)
+    parts.push_back(text.substr(start, at - start));
+  parts.push_back(text.substr(start));
+  return parts;
 }
 
 }  // namespace papersite
