@@ -45,18 +45,18 @@ struct ListRepo {
   ListRepo() {
     fs::copy(papersite::test::source_dir() / "tests/data/e2e/content",
              dir / "content", fs::copy_options::recursive);
-    must(run("git init -q -b main .", dir.path()));
+    shell("git init -q -b main .");
     commit("2024-06-01T10:00:00Z", "Add the list");
   }
 
-  static void must(const RunResult& r) {
+  // Runs a shell command in the repository; it must succeed.
+  void shell(const std::string& command) const {
+    RunResult r = run(command, dir.path());
     BOOST_TEST_REQUIRE(r.exit_code == 0, r.err);
   }
 
   void commit(const char* when, const std::string& message) {
-    must(
-        run("git add -A && " + git_env(when) + "commit -q -m '" + message + "'",
-            dir.path()));
+    shell("git add -A && " + git_env(when) + "commit -q -m '" + message + "'");
   }
 
   RunResult build(const std::string& extra = "") const {
@@ -228,10 +228,9 @@ BOOST_AUTO_TEST_CASE(git_changes_outside_the_content_are_never_skipped) {
   BOOST_TEST(!up_to_date());
   BOOST_TEST(up_to_date());
 
-  ListRepo::must(run("git rm -q --cached content/papers/pruning/old-prune.toml",
-                     repo.dir.path()));
+  repo.shell("git rm -q --cached content/papers/pruning/old-prune.toml");
   BOOST_TEST(!up_to_date());
-  ListRepo::must(run("git add -A", repo.dir.path()));
+  repo.shell("git add -A");
   let_files_age();
   BOOST_TEST(!up_to_date());
   BOOST_TEST(up_to_date());
@@ -240,24 +239,23 @@ BOOST_AUTO_TEST_CASE(git_changes_outside_the_content_are_never_skipped) {
   write_file(repo.dir / ".git-blame-ignore-revs", head);
   BOOST_TEST(!up_to_date());
 
-  ListRepo::must(run("git checkout -q --detach", repo.dir.path()));
+  repo.shell("git checkout -q --detach");
   let_files_age();
   BOOST_TEST(!up_to_date());
 
-  ListRepo::must(run("git config core.fileMode false", repo.dir.path()));
+  repo.shell("git config core.fileMode false");
   BOOST_TEST(!up_to_date());
 
   // A branch that aliases another: moving the other changes the dates.
-  ListRepo::must(
-      run("git checkout -q main && "
-          "git symbolic-ref refs/heads/master refs/heads/main && "
-          "git symbolic-ref HEAD refs/heads/master",
-          repo.dir.path()));
+  repo.shell(
+      "git checkout -q main && "
+      "git symbolic-ref refs/heads/master refs/heads/main && "
+      "git symbolic-ref HEAD refs/heads/master");
   repo.commit("2024-06-03T08:00:00Z", "Ignore a commit");
   let_files_age();
   BOOST_TEST(!up_to_date());
   BOOST_TEST(up_to_date());
-  ListRepo::must(run("git update-ref refs/heads/main HEAD~1", repo.dir.path()));
+  repo.shell("git update-ref refs/heads/main HEAD~1");
   BOOST_TEST(!up_to_date());
 
   // A shallow clone's marker appearing: the build refuses it again.
@@ -371,11 +369,10 @@ BOOST_AUTO_TEST_CASE(feed_guids_and_dates_survive_edits_and_moves) {
   text.replace(text.find("Sparse Thing"), 12, "Sparse Thing, corrected");
   write_file(sparse, text);
   repo.commit("2024-06-05T09:00:00Z", "Correct a title");
-  ListRepo::must(
-      run("mkdir content/papers/survey && "
-          "git mv content/papers/quantization/quant-x.toml "
-          "content/papers/survey/quant-x.toml",
-          repo.dir.path()));
+  repo.shell(
+      "mkdir content/papers/survey && "
+      "git mv content/papers/quantization/quant-x.toml "
+      "content/papers/survey/quant-x.toml");
   repo.commit("2024-06-06T09:00:00Z", "Move a paper");
   BOOST_TEST_REQUIRE(repo.build().exit_code == 0);
   BOOST_TEST((feed_dates(repo.dir / "feed.xml") == before));
