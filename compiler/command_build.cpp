@@ -51,13 +51,13 @@ std::vector<fs::path> depfile_inputs(const Content& content, const Theme& theme,
   return deps;
 }
 
-Status finish_build_files(const BuildArgs& args, const Content& content,
-                          const Theme& theme, const History& history) {
+Status finish_build_files(const BuildArgs& args,
+                          const std::vector<fs::path>& inputs,
+                          const History& history) {
   if (!args.depfile.empty()) {
     std::string target = args.stamp.empty() ? (args.out / "README.md").string()
                                             : fs::absolute(args.stamp).string();
-    Status s = write_depfile(args.depfile, target,
-                             depfile_inputs(content, theme, history));
+    Status s = write_depfile(args.depfile, target, inputs);
     if (!s.ok())
       return s;
   }
@@ -124,8 +124,8 @@ std::int64_t system_now_ns() {
 // Records what this build read, wrote and warned of, unless an input
 // changed meanwhile.
 void record(const BuildArgs& args, const std::string& settings,
-            const Content& content, const Theme& theme, const History& history,
-            const std::vector<RenderedFile>& files,
+            const Content& content, const std::vector<fs::path>& inputs,
+            const History& history, const std::vector<RenderedFile>& files,
             const Diagnostics& diagnostics, std::int64_t started_ns) {
   std::vector<fs::path> outputs;
   outputs.reserve(files.size() + 1);
@@ -135,8 +135,7 @@ void record(const BuildArgs& args, const std::string& settings,
     outputs.push_back(fs::absolute(args.depfile).lexically_normal());
   auto built = record_build(settings, format_iso(history.now),
                             content.papers.size(), content.topics.size(),
-                            depfile_inputs(content, theme, history), outputs,
-                            history.watched, started_ns);
+                            inputs, outputs, history.watched, started_ns);
   if (!built) {
     Log::verbose(
         "not recording this build: an input changed less than a second "
@@ -281,11 +280,12 @@ ExitCode run_build(const BuildArgs& args) {
   clock.lap("write");
   for (const std::string& path : report->written_paths)
     Log::verbose(fmt::format("wrote '{}'", path));
-  Status finished = finish_build_files(args, content, *theme, *history);
+  std::vector<fs::path> inputs = depfile_inputs(content, *theme, *history);
+  Status finished = finish_build_files(args, inputs, *history);
   if (!finished.ok())
     return fail(finished.error());
   if (!args.cache.empty() && settings)
-    record(args, *settings, content, *theme, *history, *files, diagnostics,
+    record(args, *settings, content, inputs, *history, *files, diagnostics,
            started_ns);
 
   std::chrono::duration<double> took =
